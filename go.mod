@@ -1,0 +1,3 @@
+module github.com/sitrep-osint/sitrep
+
+go 1.26
