@@ -1,0 +1,158 @@
+package gazetteer
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Feature is the kind of place a gazetteer entry is.
+type Feature string
+
+// The features the gazetteer holds. They are the values of
+// model.Location.Feature.
+const (
+	Country Feature = "country"
+	Admin1  Feature = "admin1" // oblast, krai, republic, federal city
+	Admin2  Feature = "admin2" // raion, district
+	City    Feature = "city"   // any populated place, from a capital to a hamlet
+	Airport Feature = "airport"
+	Airbase Feature = "airbase"
+	Site    Feature = "site" // plants, depots, bridges, ports and other named targets
+)
+
+// Place is one gazetteer entry.
+type Place struct {
+	GeonamesID int64   // 0 for curated entries without one
+	Name       string  // canonical English name: "Kyiv", "Kharkiv Oblast"
+	Feature    Feature // see the Feature constants
+	Code       string  // GeoNames feature code where known: "PPLC", "PPLA", "PPL"
+	Country    string  // ISO 3166-1 alpha-2
+	Admin1Code string  // GeoNames admin1 code within Country: "07"
+	Admin1     string  // admin1 name: "Kharkiv Oblast"; an admin1 entry's own name
+	Lat, Lon   float64
+	Population int64
+	Curated    bool // added or corrected by the curated supplement
+}
+
+// ID is an index into Gazetteer.Places.
+type ID int32
+
+// Gazetteer is the loaded place list and its name index. It is read-only
+// after loading and safe for concurrent use.
+type Gazetteer struct {
+	Places []Place
+
+	index    map[string][]ID // Key and LatinKeys of every name
+	stems    map[string][]ID // Cyrillic stems (see Stem) of every Cyrillic name
+	admin1   map[string]ID   // "UA.07" → the admin1 entry
+	country  map[string]ID   // "UA" → the country entry
+	maxWords int
+	names    int
+}
+
+// Lookup returns the places one of whose names has this key (see Key and
+// LatinKeys). The slice is shared: do not modify it.
+func (g *Gazetteer) Lookup(key string) []ID { return g.index[key] }
+
+// LookupStem returns the places one of whose Cyrillic names has this stem
+// (see Stem). The slice is shared: do not modify it.
+func (g *Gazetteer) LookupStem(stem string) []ID { return g.stems[stem] }
+
+// Admin1 returns the admin1 entry of a country's admin1 code.
+func (g *Gazetteer) Admin1(country, code string) (ID, bool) {
+	id, ok := g.admin1[country+"."+code]
+	return id, ok
+}
+
+// CountryOf returns the country entry for an ISO code.
+func (g *Gazetteer) CountryOf(iso string) (ID, bool) {
+	id, ok := g.country[iso]
+	return id, ok
+}
+
+// MaxWords is the largest number of words in any indexed name.
+func (g *Gazetteer) MaxWords() int { return g.maxWords }
+
+// Len returns the number of places.
+func (g *Gazetteer) Len() int { return len(g.Places) }
+
+// NameCount returns the number of distinct names indexed.
+func (g *Gazetteer) NameCount() int { return g.names }
+
+// KeyCount returns the number of distinct keys in the index.
+func (g *Gazetteer) KeyCount() int { return len(g.index) }
+
+// CountByCountry returns how many places each country has.
+func (g *Gazetteer) CountByCountry() map[string]int {
+	m := map[string]int{}
+	for _, p := range g.Places {
+		m[p.Country]++
+	}
+	return m
+}
+
+// Stem strips one inflectional ending from a lower-case Cyrillic word, so
+// that the declined forms a Ukrainian or Russian sentence uses ("у Сумах",
+// "в Одесі", "Харківської області") meet the dictionary form ("Суми",
+// "Одеса", "Харківська область"). It returns the word unchanged when it has
+// no known ending or when stripping would leave fewer than three letters.
+func Stem(word string) string {
+	n := utf8.RuneCountInString(word)
+	for _, suf := range cyrEndings {
+		if strings.HasSuffix(word, suf) && n-utf8.RuneCountInString(suf) >= 3 {
+			return word[:len(word)-len(suf)]
+		}
+	}
+	return word
+}
+
+// cyrEndings are Ukrainian and Russian case endings, longest first.
+var cyrEndings = []string{
+	"ського", "ському", "ської", "ській", "ською", "ской", "ского", "скому", "ских", "ским",
+	"ого", "ому", "ими", "ами", "ями", "ові", "еві", "ою", "ею", "ої", "ій", "ий", "ая", "ую",
+	"ой", "ей", "ым", "им", "ом", "ем", "ах", "ях", "ых", "их", "ые", "ие",
+	"а", "я", "у", "ю", "і", "и", "е", "о", "ї", "й", "ь", "ы",
+}
+
+// stemVariants returns the stem of a Cyrillic word plus the forms a
+// Ukrainian vowel alternation gives it: Київ/Києва, Харків/Харкова,
+// Миколаїв/Миколаєва alternate і or ї in the last syllable with о, е or є.
+func stemVariants(word string) []string {
+	s := Stem(word)
+	out := []string{s}
+	rs := []rune(s)
+	if len(rs) < 3 || isCyrVowel(rs[len(rs)-1]) {
+		return out
+	}
+	for i := len(rs) - 2; i >= len(rs)-3 && i > 0; i-- {
+		switch rs[i] {
+		case 'і':
+			for _, alt := range []rune{'о', 'е'} {
+				v := append([]rune(nil), rs...)
+				v[i] = alt
+				out = append(out, string(v))
+			}
+			return out
+		case 'ї':
+			v := append([]rune(nil), rs...)
+			v[i] = 'є'
+			return append(out, string(v))
+		}
+		if isCyrVowel(rs[i]) {
+			return out
+		}
+	}
+	return out
+}
+
+// StemKey stems every word of a folded Cyrillic key.
+func StemKey(key string) string {
+	if !strings.Contains(key, " ") {
+		return Stem(key)
+	}
+	ws := strings.Split(key, " ")
+	for i, w := range ws {
+		ws[i] = Stem(w)
+	}
+	return strings.Join(ws, " ")
+}
