@@ -17,7 +17,7 @@ PV1 = "html/pivden/2026-10-14-odesa-port-drones.html"
 PV2 = "html/pivden/2026-10-18-kherson-shelling.html"
 RV1 = "html/rusvesti/2026-10-14-mod-massive-strike.html"
 RV2 = "html/rusvesti/2026-10-19-mod-drones-intercepted.html"
-RV3 = "html/rusvesti/2026-10-22-mod-udachnoye.html"
+RV3 = "html/rusvesti/2026-10-22-mod-grishino.html"
 RV4 = "html/rusvesti/2026-11-02-mod-kharkov.html"
 NH1 = "html/northernherald/2026-10-14-kyiv-odesa-wire.html"
 NH3 = "html/northernherald/2026-10-25-mala-tokmachka.html"
@@ -110,7 +110,7 @@ EVENTS = {
         type="attack", date=dict(start="2026-10-18", end="2026-10-18", precision="day", basis="weekday"),
         places=[dict(name="Kherson", admin1="Kherson Oblast", country="UA", lat=46.6354, lon=32.6169, role="target",
                      spellings=["Kherson", "Херсон"], districts=["Dniprovskyi"]),
-                dict(name="Oleshky", admin1="Kherson Oblast", country="UA", lat=46.6258, lon=32.7186, role="origin of fire (not a target)")],
+                dict(name="Oleshky", admin1="Kherson Oblast", country="UA", lat=46.626, lon=32.724, role="origin of fire (not a target)")],
         attacker=RU, attacked=UA, weapons=["artillery", "mortar"], weapon_models={},
         figures=dict(
             killed={PV2: q(1), HT3: q(1), NG(5003): q(1), KH: q(1)},
@@ -125,7 +125,7 @@ EVENTS = {
         places=[dict(name="Bryansk Oblast", admin1="Bryansk Oblast", country="RU", lat=52.9, lon=33.4, role="target region"),
                 dict(name="Kursk Oblast", admin1="Kursk Oblast", country="RU", lat=51.7, lon=36.2, role="target region"),
                 dict(name="Belgorod Oblast", admin1="Belgorod Oblast", country="RU", lat=50.7, lon=37.0, role="target region"),
-                dict(name="Seshcha", admin1="Bryansk Oblast", country="RU", lat=53.73, lon=33.33, role="alleged target (airfield)",
+                dict(name="Seshcha", admin1="Bryansk Oblast", country="RU", lat=53.736, lon=33.339, role="alleged target (airfield)",
                      spellings=["Seshcha", "Сеща"])],
         attacker=UA, attacked=RU, weapons=["drone"], weapon_models={},
         figures=dict(
@@ -153,21 +153,21 @@ EVENTS = {
         hedged=[],
         notes="Same city a week after kyiv-2026-10-14: a separate, smaller event. Two documents refer back to the earlier attack in background.",
     ),
-    "ru-captures-udachne-2026-10-22": dict(
+    "ru-captures-hryshyne-2026-10-22": dict(
         type="territorial_change", date=dict(start="2026-10-22", end="2026-10-22", precision="day", basis="announcement"),
-        places=[dict(name="Udachne", admin1="Donetsk Oblast", country="UA", lat=48.25, lon=37.02, role="settlement",
-                     spellings=["Udachne", "Udachnoye"], approx=True)],
+        places=[dict(name="Hryshyne", admin1="Donetsk Oblast", country="UA", lat=48.328, lon=37.080, role="settlement",
+                     spellings=["Hryshyne", "Grishino"])],
         attacker=RU, attacked=UA, weapons=[], weapon_models={},
         figures=dict(settlements={RV3: q(1), MPA4: q(1), NG(5004): q(1)}),
-        settlements=["Udachne"],
+        settlements=["Hryshyne"],
         attacked_side_officials=[],
         hedged=[MPA4, NG(5004)],
-        notes="Russian claim relayed by two outlets that say it could not be verified: stays 'claimed'. Krasnoarmeysk = Pokrovsk.",
+        notes="Russian claim relayed by two outlets that say it could not be verified: stays 'claimed'. Krasnoarmeysk = Pokrovsk; 'Grishino' is also an old name of Pokrovsk, 7 km away.",
     ),
     "ua-retakes-mala-tokmachka-2026-10-24": dict(
         type="territorial_change", date=dict(start="2026-10-24", end="2026-10-24", precision="day", basis="announcement"),
-        places=[dict(name="Mala Tokmachka", admin1="Zaporizhzhia Oblast", country="UA", lat=47.61, lon=35.91, role="settlement",
-                     spellings=["Mala Tokmachka"], approx=True)],
+        places=[dict(name="Mala Tokmachka", admin1="Zaporizhzhia Oblast", country="UA", lat=47.536, lon=35.902, role="settlement",
+                     spellings=["Mala Tokmachka"])],
         attacker=UA, attacked=RU, weapons=[], weapon_models={},
         figures=dict(settlements={HT4: q(1), NH3: q(1)}),
         settlements=["Mala Tokmachka"],
@@ -177,7 +177,7 @@ EVENTS = {
     ),
     "shostka-2026-10-31": dict(
         type="attack", date=dict(start="2026-10-31", end="2026-10-31", precision="day", basis="weekday"),
-        places=[dict(name="Shostka", admin1="Sumy Oblast", country="UA", lat=51.8733, lon=33.4797, role="target", spellings=["Shostka"])],
+        places=[dict(name="Shostka", admin1="Sumy Oblast", country="UA", lat=51.863, lon=33.470, role="target", spellings=["Shostka"])],
         attacker=RU, attacked=UA, weapons=["drone"], weapon_models={},
         figures=dict(injured={KL3: q(2)}),
         attacked_side_officials=[],

@@ -5,6 +5,9 @@ import chrome, gen_html, gen_rest, events
 from gen_rest import DOCS
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+import shutil
+for sub in ("feeds", "html", "jsonl", "telegram", "txt"):
+    shutil.rmtree(os.path.join(OUT, sub), ignore_errors=True)
 KYIV_SUMMER, KYIV_WINTER = dt.timezone(dt.timedelta(hours=3)), dt.timezone(dt.timedelta(hours=2))
 
 def w(path, data):

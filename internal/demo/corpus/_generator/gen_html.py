@@ -164,20 +164,20 @@ add("html/rusvesti/2026-10-19-mod-drones-intercepted.html", chrome.rusvesti, dic
     mostread=RV_MOSTREAD), ["ua-drones-bryansk-2026-10-19"], "RusVesti")
 
 # --- RusVesti: E7 territorial claim
-add("html/rusvesti/2026-10-22-mod-udachnoye.html", chrome.rusvesti, dict(
-    title="Russian troops liberate Udachnoye in the Donetsk People's Republic",
-    url="https://rusvesti.example/en/svo/20261022/udachnoye/",
+add("html/rusvesti/2026-10-22-mod-grishino.html", chrome.rusvesti, dict(
+    title="Russian troops liberate Grishino in the Donetsk People's Republic",
+    url="https://rusvesti.example/en/svo/20261022/grishino/",
     desc="Units of the Centre group of forces took control of the settlement, the Defence Ministry said.",
     published="2026-10-22T12:30:00+03:00", modified=None, display_date="22.10.2026, 12:30",
     paras=[
-        "MOSCOW, 22 October. /RusVesti/. Units of the \u201cCentre\u201d group of forces, as a result of decisive actions, have liberated the settlement of Udachnoye in the Donetsk People's Republic, the Russian Defence Ministry said on Thursday.",
-        "Udachnoye lies about a dozen kilometres west of Krasnoarmeysk, on the road towards the border of the Dnepropetrovsk region.",
+        "MOSCOW, 22 October. /RusVesti/. Units of the \u201cCentre\u201d group of forces, as a result of decisive actions, have liberated the settlement of Grishino in the Donetsk People's Republic, the Russian Defence Ministry said on Thursday.",
+        "Grishino lies a few kilometres north-west of Krasnoarmeysk, on the road to Dobropolye.",
         "The ministry published a video showing Russian servicemen raising a flag over a building in the village.",
     ],
-    related=[("Defence Ministry publishes footage of Udachnoye operation", "/svo/udachnoye-footage/"),
+    related=[("Defence Ministry publishes footage of Grishino operation", "/svo/grishino-footage/"),
              ("Military expert: the Krasnoarmeysk direction remains key", "/svo/expert-krasnoarmeysk/")],
-    mostread=RV_MOSTREAD), ["ru-captures-udachne-2026-10-22"], "RusVesti",
-    note="Krasnoarmeysk is the Russian name of Pokrovsk; the village is Udachne, Donetsk oblast.")
+    mostread=RV_MOSTREAD), ["ru-captures-hryshyne-2026-10-22"], "RusVesti",
+    note="Krasnoarmeysk is the Russian name of Pokrovsk; Grishino is Hryshyne, Donetsk oblast (and also an old name of Pokrovsk itself).")
 
 # --- RusVesti: E10, the Russian ministry's version
 add("html/rusvesti/2026-11-02-mod-kharkov.html", chrome.rusvesti, dict(

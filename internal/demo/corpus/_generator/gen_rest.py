@@ -24,8 +24,8 @@ rss("mpa-20261016-0977", "2026-10-16T17:05:00+03:00", W2_TITLE, W2, ["zaporizhzh
 rss("mpa-20261021-1230", "2026-10-21T09:50:00+03:00", W3_TITLE, W3, ["kyiv-2026-10-21"],
     "https://meridianpress.example/world/europe/kyiv-drones-second-time-2026-10-21/",
     note="Last paragraph compares with the attack 'a week earlier' (background, no new report).")
-rss("mpa-20261022-1402", "2026-10-22T14:20:00+03:00", W4_TITLE, W4, ["ru-captures-udachne-2026-10-22"],
-    "https://meridianpress.example/world/europe/russia-claims-udachne-2026-10-22/",
+rss("mpa-20261022-1402", "2026-10-22T14:20:00+03:00", W4_TITLE, W4, ["ru-captures-hryshyne-2026-10-22"],
+    "https://meridianpress.example/world/europe/russia-claims-hryshyne-2026-10-22/",
     note="Relays the Russian claim, hedged: does not lift the event above 'claimed'.")
 rss("mpa-20261102-0215", "2026-11-02T09:35:00+02:00", W5_TITLE, W5, ["kharkiv-2026-11-02"],
     "https://meridianpress.example/world/europe/kharkiv-ballistic-missiles-2026-11-02/")
@@ -171,9 +171,9 @@ jl("ng-5003", "2026-10-18T14:00:00+03:00", "Kherson: shelling kills one",
         "<p class=\"ng-more\"><a href=\"https://newsgrid.example/partners\">Read more from our partners</a></p>"
         "<div class=\"ng-share\">Share: Facebook | X | Telegram</div></div>",
    note="NewsGrid's own brief, given as html.")
-jl("ng-5004", "2026-10-22T15:00:00+03:00", "Russia claims capture of Udachne near Pokrovsk; Kyiv silent",
-   ["ru-captures-udachne-2026-10-22"], "https://newsgrid.example/story/ng-5004",
-   text="Russia's Defence Ministry on Thursday claimed to have taken the village of Udachne in Donetsk region. The claim could not be verified, and Ukrainian officials have not commented.\n\nUdachne lies west of Pokrovsk, which Russian forces have been trying to encircle for months.",
+jl("ng-5004", "2026-10-22T15:00:00+03:00", "Russia claims capture of Hryshyne near Pokrovsk; Kyiv silent",
+   ["ru-captures-hryshyne-2026-10-22"], "https://newsgrid.example/story/ng-5004",
+   text="Russia's Defence Ministry on Thursday claimed to have taken the village of Hryshyne in Donetsk region. The claim could not be verified, and Ukrainian officials have not commented.\n\nHryshyne lies just north-west of Pokrovsk, which Russian forces have been trying to encircle for months.",
    note="Hedged relay of the Russian claim.")
 jl("ng-5005", "2026-10-21T10:20:00+03:00", "Drones target Kyiv again, two hurt",
    ["kyiv-2026-10-21"], "https://newsgrid.example/story/ng-5005",

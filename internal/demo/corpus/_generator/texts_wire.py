@@ -27,8 +27,8 @@ W3 = [
 
 W4_TITLE = "Russia says it captured village in Ukraine's Donetsk region"
 W4 = [
-    "MOSCOW, Oct 22 (Meridian) - Russia's Defence Ministry claimed on Thursday that its forces had captured the village of Udachne in Ukraine's Donetsk region, west of the city of Pokrovsk.",
-    "The ministry, which used the Russian name Udachnoye, said units of its \"Centre\" group of forces had \"liberated\" the settlement. Meridian could not independently verify the claim.",
+    "MOSCOW, Oct 22 (Meridian) - Russia's Defence Ministry claimed on Thursday that its forces had captured the village of Hryshyne in Ukraine's Donetsk region, just north-west of the city of Pokrovsk.",
+    "The ministry, which used the Russian name Grishino, said units of its \"Centre\" group of forces had \"liberated\" the settlement. Meridian could not independently verify the claim.",
     "Ukraine's military did not immediately respond to a request for comment, and the General Staff did not mention the village in its evening update.",
 ]
 
