@@ -115,6 +115,7 @@ EVENTS = {
         figures=dict(
             killed={PV2: q(1), HT3: q(1), NG(5003): q(1), KH: q(1)},
             injured={PV2: q(3), HT3: q(3), NG(5003): q(2), KH: q(2)},
+            explosions={KH: q(10, "at_most")},
         ),
         attacked_side_officials=[PV2, HT3, NG(5003), KH],
         hedged=[],

@@ -97,7 +97,7 @@ add("html/pivden/2026-10-14-odesa-port-drones.html", chrome.pivden, dict(
     paras=[
         "Russian attack drones struck port facilities in Odesa in the early hours of Wednesday, killing one man and wounding four other people, according to the Odesa regional military administration.",
         "Residents of the Peresyp area reported more than a dozen loud explosions between 3 and 4.30 a.m. Mobile fire groups were working over the coast, and heavy machine-gun fire could be heard in the city centre.",
-        "A grain terminal and several warehouses were damaged, and a fire covering about 1,200 square metres broke out in one of them. Two civilian vessels moored at the berths, flying the flags of Panama and Liberia, sustained damage to their superstructures, the port authority said.",
+        "A grain terminal and several warehouses were damaged, and a fire covering about 1,200 square metres broke out in one of them. Two civilian vessels moored at the berths, flying the flags of Panama and Liberia, sustained damage to their superstructures, the port authority said. A tugboat moored nearby was reportedly also hit.",
         "The man who died was 52 and worked at the terminal. Two of the four injured are port employees; all of them are in a moderate condition, doctors said.",
         "The port continues to operate, and the loading of grain carriers should resume by the evening, a spokesperson for the terminal operator said.",
     ],

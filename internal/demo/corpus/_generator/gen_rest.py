@@ -211,7 +211,7 @@ txt("zaporizhzhia-evening_2026-10-17_kab-toll.txt", "Zaporizhzhia Evening", "202
 txt("kherson-hvylia_2026-10-18_morning.txt", "Kherson Hvylia Radio", "2026-10-18T10:30:00+03:00",
     "Morning news, Sunday 18 October",
     "KHERSON HVYLIA RADIO - Morning news, Sunday 18 October\n\n"
-    "Shelling in Kherson this morning: a woman was killed and two men injured in the Dniprovskyi district, regional officials told our radio. The shells landed near a public transport stop.\n\n"
+    "Shelling in Kherson this morning: a woman was killed and two men injured in the Dniprovskyi district, regional officials told our radio. The shells landed near a public transport stop; residents counted up to ten explosions.\n\n"
     "Emergency services and ambulance crews are at the scene. Residents are asked to stay indoors and away from windows.\n\n"
     "In other news, the city water utility says repairs on Perekopska Street will continue until Wednesday.\n",
     ["kherson-2026-10-18"], note="Early report: two injured (later three).")
