@@ -1,0 +1,131 @@
+package merge
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/sitrep-osint/sitrep/internal/model"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// summarise partitions the corpus and summarises every event, keyed by the
+// letter of its reports.
+func summarise(t *testing.T) map[string]model.Event {
+	t.Helper()
+	rs, docs := corpus()
+	byID := map[string]model.Report{}
+	for _, r := range rs {
+		byID[r.ID] = r
+	}
+	out := map[string]model.Event{}
+	for _, c := range Partition(rs, Constraints{}) {
+		var members []model.Report
+		for _, id := range c.Reports {
+			members = append(members, byID[id])
+		}
+		out[c.Reports[0][:1]] = Summarise(c.ID, members, docs)
+	}
+	return out
+}
+
+func TestSummarise(t *testing.T) {
+	evs := summarise(t)
+	tests := []struct {
+		event         string
+		independent   int
+		status        model.Status
+		discrepancies []string
+		headline      map[string]model.Headline // Value and Qualifier checked
+		date          string
+	}{
+		{"A", 3, model.StatusConfirmed, []string{"injured", "killed"},
+			map[string]model.Headline{"killed": {Value: 3, Qualifier: model.AtLeast}, "injured": {Value: 16, Qualifier: model.Exact}, "missiles_launched": {Value: 4, Qualifier: model.Exact}},
+			"2025-07-03..2025-07-04"},
+		{"B", 2, model.StatusCorroborated, []string{"drones_launched"},
+			map[string]model.Headline{"injured": {Value: 3, Qualifier: model.Exact}, "drones_launched": {Value: 30, Qualifier: model.Exact}}, "2025-07-03..2025-07-04"},
+		{"C", 2, model.StatusCorroborated, []string{"place"}, map[string]model.Headline{"injured": {Value: 1, Qualifier: model.Exact}}, "2025-07-10..2025-07-11"},
+		{"D", 3, model.StatusConfirmed, nil, map[string]model.Headline{"killed": {Value: 1, Qualifier: model.Exact}}, "2025-07-04"},
+		{"E", 1, model.StatusReported, nil, map[string]model.Headline{}, "2025-07-04"},
+		{"G", 1, model.StatusClaimed, nil, map[string]model.Headline{}, "2025-07-05"},
+		{"H", 2, model.StatusCorroborated, []string{"drones_launched"},
+			map[string]model.Headline{"drones_launched": {Value: 125, Qualifier: model.Exact}, "missiles_launched": {Value: 6, Qualifier: model.Exact}}, "2025-07-04"},
+		{"J", 1, model.StatusReported, nil, map[string]model.Headline{}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.event, func(t *testing.T) {
+			ev, ok := evs[tt.event]
+			if !ok {
+				t.Fatalf("no event %s", tt.event)
+			}
+			if ev.IndependentSources != tt.independent {
+				t.Errorf("IndependentSources = %d, want %d (publishers %v)", ev.IndependentSources, tt.independent, ev.Publishers)
+			}
+			if ev.Status != tt.status {
+				t.Errorf("Status = %s (%s), want %s", ev.Status, ev.StatusReason, tt.status)
+			}
+			var fields []string
+			for _, d := range ev.Discrepancies {
+				fields = append(fields, d.Field)
+				if len(d.Values) < 2 {
+					t.Errorf("discrepancy %s has %d values, want every source's", d.Field, len(d.Values))
+				}
+			}
+			if !slices.Equal(fields, tt.discrepancies) {
+				t.Errorf("discrepancy fields = %v, want %v", fields, tt.discrepancies)
+			}
+			for k, w := range tt.headline {
+				h := ev.Headline[k]
+				if h.Value != w.Value || h.Qualifier != w.Qualifier || h.Rule == "" {
+					t.Errorf("Headline[%s] = %+v, want %v %s with a rule", k, h, w.Value, w.Qualifier)
+				}
+			}
+			if got := rangeText(ev.Date); got != tt.date {
+				t.Errorf("Date = %s, want %s", got, tt.date)
+			}
+		})
+	}
+	// Every value of a discrepancy names its report, document and publisher.
+	for _, d := range evs["A"].Discrepancies {
+		for _, v := range d.Values {
+			if v.Report == "" || v.Doc == "" || v.Publisher == "" {
+				t.Errorf("discrepancy %s value %+v lacks provenance", d.Field, v)
+			}
+		}
+	}
+}
+
+func TestSummariseGolden(t *testing.T) {
+	evs := summarise(t)
+	var keys []string
+	for k := range evs {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	var list []model.Event
+	for _, k := range keys {
+		list = append(list, evs[k])
+	}
+	got, err := json.MarshalIndent(list, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join("testdata", "corpus_events.golden.json")
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("events differ from %s; run go test -update and review the diff", path)
+	}
+}
