@@ -41,7 +41,7 @@ func claim(who string, side model.Side, hedged bool) opt {
 		r.Source.AttributedTo, r.Source.ClaimantSide, r.Source.Hedged = who, side, hedged
 	}
 }
-func typ(t model.EventType) opt { return func(r *model.Report) { r.Type = t } }
+func typ(t model.EventType) opt   { return func(r *model.Report) { r.Type = t } }
 func at(ls ...model.Location) opt { return func(r *model.Report) { r.Locations = ls } }
 
 func rep(id, doc, start, end string, opts ...opt) model.Report {
