@@ -1,0 +1,154 @@
+package source
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/RadhiFadlillah/whatlanggo"
+	"github.com/sitrep-osint/sitrep/internal/model"
+	"github.com/sitrep-osint/sitrep/internal/source/feed"
+	"github.com/sitrep-osint/sitrep/internal/source/html"
+	"github.com/sitrep-osint/sitrep/internal/source/item"
+	"github.com/sitrep-osint/sitrep/internal/source/jsonl"
+	"github.com/sitrep-osint/sitrep/internal/source/telegram"
+	"github.com/sitrep-osint/sitrep/internal/source/text"
+)
+
+// Decode detects the format of one input by content (with its name and
+// content type as hints) and returns the documents in it, each complete:
+// clean text, ID, provenance and metadata.
+//
+// One bad item inside a multi-item input (a feed item, a JSONL line, a
+// Telegram message) is returned in errs and the other items are kept. An
+// input that cannot be read at all returns no documents and one error.
+// Every error is an *Error wrapping a sentinel.
+func Decode(ctx context.Context, in Input, opts Options) (docs []model.Document, errs []error) {
+	fail := func(sentinel, cause error) ([]model.Document, []error) {
+		return nil, []error{wrap(in.Name, "", sentinel, cause)}
+	}
+	if err := ctx.Err(); err != nil {
+		return fail(nil, err)
+	}
+	if max := opts.maxBytes(); int64(len(in.Raw)) > max {
+		return fail(ErrTooLarge, fmt.Errorf("%d bytes > limit %d", len(in.Raw), max))
+	}
+	if binary(in.Raw) {
+		return fail(ErrUnknownFormat, errors.New("binary content"))
+	}
+	b, err := toUTF8(in.Raw, in.ContentType)
+	if err != nil {
+		return fail(ErrInvalidUTF8, nil)
+	}
+	hintName := in.Name
+	if in.URL != "" {
+		hintName = in.URL
+	}
+	k, err := detect(b, hintsFor(hintName, in.ContentType))
+	if err != nil {
+		return fail(err, nil)
+	}
+
+	var found []model.Document
+	var itemErrs []error
+	switch k {
+	case kindHTML:
+		p, err := html.Parse(b, in.URL)
+		if err != nil {
+			return fail(ErrUnknownFormat, err)
+		}
+		found = []model.Document{html.Document(p)}
+	case kindFeed:
+		found, itemErrs = feed.Decode(b)
+	case kindTelegram:
+		e, perrs := telegram.Parse(b)
+		found, itemErrs = telegram.Documents(e), perrs
+	case kindJSON:
+		found, itemErrs = jsonl.Decode(b)
+	case kindText:
+		found = []model.Document{text.Document(string(b))}
+	}
+
+	for _, err := range itemErrs {
+		errs = append(errs, toError(in.Name, err))
+	}
+	rawHash := model.RawHash(in.Raw)
+	fetched := in.FetchedAt
+	if fetched.IsZero() {
+		fetched = time.Now().UTC()
+	}
+	for _, d := range found {
+		if err := ctx.Err(); err != nil {
+			return docs, append(errs, wrap(in.Name, "", nil, err))
+		}
+		if d.Text == "" || !utf8.ValidString(d.Text) {
+			continue // single-document formats report this below
+		}
+		finish(&d, in, opts, rawHash, fetched)
+		docs = append(docs, d)
+	}
+	if len(docs) == 0 && len(errs) == 0 {
+		return fail(ErrEmpty, nil)
+	}
+	return docs, errs
+}
+
+// finish fills what every document shares, whatever its format.
+func finish(d *model.Document, in Input, opts Options, rawHash string, fetched time.Time) {
+	d.ID = model.DocumentID(d.Text)
+	d.Source = in.Name
+	d.FetchedAt = fetched
+	if d.RawHash == "" {
+		d.RawHash = rawHash
+	}
+	if d.URL == "" && (d.Format == model.FormatHTML || d.Format == model.FormatText) {
+		d.URL = in.URL
+	}
+	if d.CanonicalURL == "" && d.Format == model.FormatHTML {
+		d.CanonicalURL = d.URL
+	}
+	if opts.Publisher != "" {
+		d.Publisher = opts.Publisher
+	}
+	if d.Published == nil && opts.Published != nil {
+		t := *opts.Published
+		d.Published = &t
+	}
+	if d.Language == "" {
+		d.Language = language(d.Text)
+	}
+	d.Title = strings.ToValidUTF8(d.Title, "")
+	d.Publisher = strings.ToValidUTF8(d.Publisher, "")
+}
+
+// language returns the ISO 639-1 code of text when the detector is
+// confident, else "".
+func language(text string) string {
+	if len(text) > 4000 {
+		text = text[:4000]
+		for !utf8.ValidString(text) {
+			text = text[:len(text)-1]
+		}
+	}
+	info := whatlanggo.Detect(text)
+	if !info.IsReliable() {
+		return ""
+	}
+	return info.Lang.Iso6391()
+}
+
+// toError turns a reader's error into an *Error naming the input, keeping
+// the reader's item name and its sentinel.
+func toError(input string, err error) error {
+	var ie *item.Error
+	if errors.As(err, &ie) {
+		if ie.Item == "feed" {
+			return &Error{Input: input, Err: ie.Err}
+		}
+		return &Error{Input: input, Item: ie.Item, Err: ie.Err}
+	}
+	return &Error{Input: input, Err: err}
+}
