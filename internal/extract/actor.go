@@ -1,0 +1,261 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/sitrep-osint/sitrep/internal/model"
+)
+
+var (
+	ruWords = set("russian", "russia", "moscow", "kremlin", "russians", "russia-backed", "pro-russian")
+	uaWords = set("ukrainian", "ukraine", "kyiv", "kiev", "ukrainians")
+	// actorNouns after a side word make it the attacker: "Russian forces",
+	// "Ukrainian drones", "Russia's missile strike".
+	actorNouns = set("forces", "troops", "army", "military", "soldiers", "units", "occupiers", "invaders",
+		"drones", "drone", "missiles", "missile", "strike", "strikes", "attack", "attacks", "airstrike",
+		"airstrikes", "shelling", "bombardment", "barrage", "assault", "push", "advance", "advances",
+		"artillery", "jets", "aircraft", "bombers", "aviation", "offensive", "raid", "raids", "shells",
+		"rockets", "shaheds", "fire", "saboteurs", "sabotage", "uavs", "marines", "paratroopers")
+	// notActor after an actor noun means the phrase names commentators.
+	notActor = set("analysts", "analyst", "officials", "official", "spokesman", "spokesperson",
+		"intelligence", "blogger", "bloggers", "experts", "sources", "leadership", "administration",
+		"command", "commander", "commanders", "channels", "production", "program", "programme", "industry")
+	// actorVerbs after a side word used as a subject make it the attacker.
+	actorVerbs = set("launched", "attacked", "struck", "fired", "shelled", "hit", "targeted", "conducted",
+		"unleashed", "pounded", "resumed", "retaliated", "captured", "seized", "occupied", "took",
+		"bombed", "deploying", "deployed", "launching", "attacking", "striking", "used", "sent",
+		"continues", "continued", "amassed", "amassing", "escalated", "intensified", "carried")
+	// targetMarkers before a side word make it the target: "strike on
+	// Russia's airbase", "drones downed over Russian regions".
+	targetMarkers = set("on", "against", "at", "targeting", "into", "in", "over", "across", "upon", "inside")
+	adverbs       = set("also", "earlier", "later", "again", "reportedly", "allegedly", "meanwhile", "still",
+		"already", "then", "overnight", "seldom", "never", "not", "now", "yet", "has", "have", "had", ",")
+)
+
+// sideCue is one piece of wording that names a side: as the attacker
+// (Attacker true) or as the attacked party.
+type sideCue struct {
+	Side     model.Side
+	Attacker bool
+	At       int
+}
+
+func sideWord(t token) model.Side {
+	switch {
+	case ruWords[t.Low]:
+		return model.SideRU
+	case uaWords[t.Low]:
+		return model.SideUA
+	}
+	return ""
+}
+
+func other(s model.Side) model.Side {
+	switch s {
+	case model.SideRU:
+		return model.SideUA
+	case model.SideUA:
+		return model.SideRU
+	}
+	return ""
+}
+
+// sideCues reads who attacks whom from the wording of one clause.
+func sideCues(toks []token) []sideCue {
+	var out []sideCue
+	for i, t := range toks {
+		s := sideWord(t)
+		if s == "" || afterSince(toks, i) || i > 0 && toks[i-1].Low == "of" || i > 1 && toks[i-1].Low == "the" && toks[i-2].Low == "of" {
+			continue
+		}
+		// "Russian air defences", "Ukraine's air force": the defender.
+		if hasSeq(toks, i+1, "air", "defence") || hasSeq(toks, i+1, "air", "defense") ||
+			hasSeq(toks, i+1, "air", "defences") || hasSeq(toks, i+1, "air", "defenses") ||
+			hasSeq(toks, i+1, "air-defence") || hasSeq(toks, i+1, "air", "force") {
+			out = append(out, sideCue{Side: other(s), Attacker: true, At: i})
+			continue
+		}
+		target := i > 0 && targetMarkers[toks[i-1].Low] || i > 1 && toks[i-1].Low == "the" && targetMarkers[toks[i-2].Low]
+		actor := false
+		for p := i + 1; p < len(toks) && p <= i+3; p++ {
+			w := toks[p].Low
+			if actorNouns[w] {
+				actor = p+1 >= len(toks) || !notActor[toks[p+1].Low]
+				break
+			}
+			if w == "armed" || w == "air" || w == "special" || w == "ground" || w == "military" && p+1 < len(toks) && actorNouns[toks[p+1].Low] {
+				continue
+			}
+			break
+		}
+		if !actor && !t.Poss && (t.Low == "russia" || t.Low == "ukraine" || t.Low == "moscow" || t.Low == "kyiv" || t.Low == "russians" || t.Low == "ukrainians") {
+			p := i + 1
+			for p < len(toks) && adverbs[toks[p].Low] {
+				p++
+			}
+			actor = p < len(toks) && actorVerbs[toks[p].Low]
+		}
+		if i > 0 && toks[i-1].Low == "by" {
+			actor, target = true, false
+		}
+		switch {
+		case target:
+			out = append(out, sideCue{Side: s, Attacker: false, At: i})
+		case actor:
+			out = append(out, sideCue{Side: s, Attacker: true, At: i})
+		}
+	}
+	return out
+}
+
+// attackerFrom turns cues into an attacker side: attacker cues count for
+// their side, target cues for the other; ties go to the first cue.
+func attackerFrom(cues []sideCue) model.Side {
+	votes := map[model.Side]int{}
+	for _, c := range cues {
+		s := c.Side
+		if !c.Attacker {
+			s = other(s)
+		}
+		votes[s]++
+	}
+	switch {
+	case votes[model.SideRU] > votes[model.SideUA]:
+		return model.SideRU
+	case votes[model.SideUA] > votes[model.SideRU]:
+		return model.SideUA
+	case len(cues) > 0:
+		if cues[0].Attacker {
+			return cues[0].Side
+		}
+		return other(cues[0].Side)
+	}
+	return ""
+}
+
+// reportVerbs introduce a claim: "X said", "X wrote on Telegram".
+var reportVerbs = set("said", "says", "say", "reported", "reports", "stated", "states", "wrote", "writes",
+	"claimed", "claims", "claim", "announced", "announces", "confirmed", "confirms", "added", "posted",
+	"told", "noted", "indicated", "informed", "according")
+
+// claimantWords may form the name of a claimant even when lower-case.
+var claimantWords = set("officials", "authorities", "ministry", "defence", "defense", "mayor", "governor",
+	"head", "military", "administration", "air", "force", "forces", "police", "service", "spokesman",
+	"spokesperson", "the", "of", "city", "regional", "general", "staff", "emergency", "state", "president",
+	"command", "governor's", "office", "prosecutor", "prosecutors", "chief", "army", "defences",
+	"defenses", "navy", "border", "guard", "operational", "southern", "northern", "eastern", "western",
+	"local", "deputy", "minister", "foreign", "district", "council", "interior", "national", "media",
+	"outlets", "channels", "bloggers", "agency", "sources", "intelligence", "directorate", "rescuers",
+	"armed", "oblast", "region", "regional", "systems", "units", "top", "commander", "official")
+
+// claimant finds whose statement a sentence is: "according to X", "X
+// said", "X wrote", ", said X". It returns "" when the sentence names no one.
+func claimant(text string, toks []token) string {
+	for i := 0; i < len(toks); i++ {
+		if hasSeq(toks, i, "according", "to") {
+			j := i + 2
+			for j < len(toks) && j < i+10 && (toks[j].Kind == tokWord || toks[j].Low == "*" || toks[j].Low == "’") && toks[j].Low != "who" && toks[j].Low != "which" && toks[j].Low != "that" {
+				j++
+			}
+			if j > i+2 {
+				return phrase(text, toks, i+2, j)
+			}
+		}
+	}
+	for v := 0; v < len(toks); v++ {
+		if !reportVerbs[toks[v].Low] || toks[v].Low == "according" {
+			continue
+		}
+		b := v - 1
+		for b >= 0 && (adverbs[toks[b].Low] || strings.HasSuffix(toks[b].Low, "ly")) && !toks[b].Upper {
+			b--
+		}
+		a := b + 1
+		for a > 0 && a > b-7 {
+			t := toks[a-1]
+			if t.Kind == tokWord && (t.Upper || claimantWords[t.Low] || sideWord(t) != "") {
+				a--
+				continue
+			}
+			break
+		}
+		for a <= b && (toks[a].Low == "the" || toks[a].Low == "of") {
+			a++
+		}
+		if a <= b && !(a == b && pronoun(toks[a].Low)) {
+			return phrase(text, toks, a, b+1)
+		}
+		// ", said Oleh Syniehubov"
+		if v > 0 && toks[v-1].Low == "," {
+			j := v + 1
+			for j < len(toks) && j < v+8 && toks[j].Kind == tokWord && (toks[j].Upper || claimantWords[toks[j].Low]) {
+				j++
+			}
+			if j > v+1 {
+				return phrase(text, toks, v+1, j)
+			}
+		}
+	}
+	return ""
+}
+
+func pronoun(w string) bool {
+	switch w {
+	case "he", "she", "it", "they", "we", "i", "who", "which", "officials", "authorities", "ministry":
+		return w != "officials" && w != "authorities" && w != "ministry"
+	}
+	return false
+}
+
+func phrase(text string, toks []token, a, b int) string {
+	for a < b && (toks[a].Low == "the" || toks[a].Low == "a") {
+		a++
+	}
+	if a >= b {
+		return ""
+	}
+	s := text[toks[a].S:toks[b-1].E]
+	s = strings.ReplaceAll(s, "*", "")
+	return strings.TrimRight(s, ",.;:")
+}
+
+// claimantSide reads which side a claimant speaks for; local officials
+// (mayors, governors) speak for the country of the place in question.
+func claimantSide(who string, placeCountry string) model.Side {
+	w := strings.ToLower(who)
+	has := func(words ...string) bool {
+		for _, x := range words {
+			if strings.Contains(w, x) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("russia", "moscow", "kremlin", "konashenkov", "shoigu", "belousov", "tass", "ria"):
+		return model.SideRU
+	case has("ukrain", "kyiv", "zelensk", "air force", "general staff", "syrskyi", "klitschko", "sybiha"):
+		return model.SideUA
+	case has("defence ministry", "defense ministry", "ministry of defence", "ministry of defense"):
+		return ""
+	case has("mayor", "governor", "regional", "administration", "local", "city", "oblast", "emergency", "police"):
+		return model.Side(placeCountry)
+	}
+	return ""
+}
+
+// hedge returns the hedging word of a sentence, if any.
+func hedge(toks []token) string {
+	for i, t := range toks {
+		if hedgeWords[t.Low] {
+			return t.Low
+		}
+		if (t.Low == "said" || t.Low == "believed") && hasSeq(toks, i+1, "to") && i > 0 && (toks[i-1].Low == "are" || toks[i-1].Low == "is" || toks[i-1].Low == "were" || toks[i-1].Low == "was") {
+			return t.Low + " to"
+		}
+		if t.Low == "independently" && hasSeq(toks, i+1, "verified") {
+			return "not independently verified"
+		}
+	}
+	return ""
+}

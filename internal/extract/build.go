@@ -1,0 +1,244 @@
+package extract
+
+import (
+	"fmt"
+
+	"github.com/sitrep-osint/sitrep/internal/model"
+)
+
+// build turns frames into reports. A frame becomes a report only when it
+// is located (a place more precise than a country, or a country plus
+// figures); without a geocoder every frame with figures or a trigger is kept.
+func (x *Extractor) build(doc *model.Document, sents []sentence, frames []*frame) []model.Report {
+	text := doc.Text
+	ri := model.NewRuneIndex(text)
+	res := newResolver(doc.Published)
+	var out []model.Report
+	for _, fr := range frames {
+		places := locating(fr)
+		if x.find != nil && len(places) == 0 {
+			continue
+		}
+		rb := reportBuilder{text: text, ri: ri}
+		rep := rb.report(fr, places)
+		rep.Doc = doc.ID
+		rep.ID = reportID(doc.ID, len(out))
+		rep.Extractor = Version
+		anchor := anchorOf(fr)
+		s := sents[anchor.Sent]
+		rep.Source = model.Source{Doc: doc.ID, Sentence: text[s.S:s.E], Start: ri.Char(s.S), End: ri.Char(s.E)}
+		for _, f := range append([]*finding{anchor}, fr.Findings...) {
+			if rep.Source.AttributedTo == "" && f.Claimant != "" {
+				rep.Source.AttributedTo = f.Claimant
+			}
+		}
+		if anchor.Hedge != "" {
+			rep.Source.Hedged, rep.Source.HedgeText = true, anchor.Hedge
+		}
+		country := majorityCountry(places)
+		rep.Source.ClaimantSide = claimantSide(rep.Source.AttributedTo, country)
+		switch {
+		case fr.Date != nil:
+			rep.Date = fr.Date.DateRange
+			rep.Facts = append(rep.Facts, rb.fact("date", rep.Date.Start+".."+rep.Date.End, fr.Date.Text, fr.Date.I, fr.Date.J, fr.dateToks()))
+		case res.hasPub:
+			rep.Date = model.DateRange{Start: res.pub.String(), End: res.pub.String(), Precision: model.Day, Basis: "published"}
+		}
+		rep.Attacker = attacker(fr, country)
+		if rep.Attacker != nil {
+			rep.Facts = append(rep.Facts, model.Fact{Field: "attacker", Value: string(rep.Attacker.Side)})
+		}
+		out = append(out, rep)
+	}
+	return out
+}
+
+// locating returns the places that locate a frame: its non-country places,
+// or its countries when it has figures and nothing more precise.
+func locating(fr *frame) []placeRef {
+	var strong, weak []placeRef
+	for _, p := range fr.Places {
+		if p.Weak {
+			weak = append(weak, p)
+		} else {
+			strong = append(strong, p)
+		}
+	}
+	if len(strong) > 0 {
+		return strong
+	}
+	if fr.Figures {
+		return weak
+	}
+	return nil
+}
+
+// anchorOf is the finding a report cites: the first that names a place
+// more precise than a country, else the first.
+func anchorOf(fr *frame) *finding {
+	for _, f := range fr.Findings {
+		if len(f.strong()) > 0 {
+			return f
+		}
+	}
+	return fr.Findings[0]
+}
+
+func majorityCountry(places []placeRef) string {
+	n := map[string]int{}
+	best := ""
+	for _, p := range places {
+		c := p.Loc.Country
+		n[c]++
+		if c != "" && n[c] > n[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+// attacker decides the attacking side: the wording when it names one,
+// otherwise the opposite of the attacked place's country (territory
+// regained by its owner keeps the owner's side). Air alerts name no attacker.
+func attacker(fr *frame, country string) *model.Actor {
+	if fr.Type == model.AirAlert {
+		return nil
+	}
+	if fr.Side != "" {
+		return &model.Actor{Side: fr.Side}
+	}
+	s := other(model.Side(country))
+	for _, f := range fr.Findings {
+		if f.Gain && fr.Type == model.TerritorialChange {
+			s = model.Side(country)
+		}
+	}
+	if s == "" {
+		return nil
+	}
+	return &model.Actor{Side: s}
+}
+
+func (fr *frame) dateToks() []token {
+	for _, f := range fr.Findings {
+		if f.Sent == fr.DateSent && len(f.Dates) > 0 && f.Dates[0].I == fr.Date.I {
+			return f.Toks
+		}
+	}
+	return nil
+}
+
+// reportBuilder fills one report's figures.
+type reportBuilder struct {
+	text string
+	ri   *model.RuneIndex
+	rep  model.Report
+}
+
+func (rb *reportBuilder) fact(field, value, _ string, i, j int, toks []token) model.Fact {
+	if toks == nil || i >= len(toks) || j > len(toks) || j <= i {
+		return model.Fact{Field: field, Value: value}
+	}
+	s, e := toks[i].S, toks[j-1].E
+	return model.Fact{Field: field, Value: value, Text: rb.text[s:e], Start: rb.ri.Char(s), End: rb.ri.Char(e)}
+}
+
+// report assembles the figures, weapons and places of a frame.
+func (rb *reportBuilder) report(fr *frame, places []placeRef) model.Report {
+	rep := &rb.rep
+	rep.Type = fr.Type
+	rep.Locations = make([]model.Location, 0, len(places))
+	for i, p := range places {
+		rep.Locations = append(rep.Locations, p.Loc)
+		rep.Facts = append(rep.Facts, model.Fact{Field: fmt.Sprintf("locations[%d]", i), Value: p.Loc.Name,
+			Text: p.Loc.MatchedText, Start: p.Loc.Start, End: p.Loc.End})
+	}
+	for _, f := range fr.Findings {
+		for _, g := range f.Figures {
+			rb.addFigure(g, f.Toks)
+		}
+		rep.Settlements = appendNew(rep.Settlements, f.Villages...)
+	}
+	for _, f := range fr.Findings {
+		for _, w := range f.Weapons {
+			if w.Kind == "air_defense" || w.Kind == "launcher" {
+				continue
+			}
+			rb.weapon(w.weaponEntry)
+		}
+	}
+	return *rep
+}
+
+func appendNew(list []string, items ...string) []string {
+	for _, it := range items {
+		dup := false
+		for _, x := range list {
+			dup = dup || x == it
+		}
+		if !dup {
+			list = append(list, it)
+		}
+	}
+	return list
+}
+
+// weapon returns the report's weapon entry for w, adding it if needed.
+func (rb *reportBuilder) weapon(w weaponEntry) (*model.Weapon, int) {
+	for i := range rb.rep.Weapons {
+		if rb.rep.Weapons[i].Kind == w.Kind && rb.rep.Weapons[i].Model == w.Model {
+			return &rb.rep.Weapons[i], i
+		}
+	}
+	rb.rep.Weapons = append(rb.rep.Weapons, model.Weapon{Kind: w.Kind, Model: w.Model})
+	return &rb.rep.Weapons[len(rb.rep.Weapons)-1], len(rb.rep.Weapons) - 1
+}
+
+// addFigure stores one figure, keeping the larger of two counts for the
+// same field (tolls rise as a story is updated).
+func (rb *reportBuilder) addFigure(g figure, toks []token) {
+	q := g.quantity(rb.text, toks, rb.ri)
+	var slot **model.Quantity
+	var field string
+	c, qs := &rb.rep.Casualties, &rb.rep.Quantities
+	switch g.Field {
+	case fWeapon:
+		if g.Sub || g.Weapon.Kind == "air_defense" {
+			return
+		}
+		w, i := rb.weapon(g.Weapon)
+		switch g.Role {
+		case roleIntercepted:
+			slot = &w.Intercepted
+		case roleHit:
+			slot = &w.Hit
+		default:
+			slot = &w.Launched
+		}
+		field = fmt.Sprintf("weapons[%d].%s", i, g.Role)
+	case fKilled:
+		slot, field = &c.Killed, "casualties.killed"
+	case fInjured:
+		slot, field = &c.Injured, "casualties.injured"
+	case fChildrenKilled:
+		slot, field = &c.ChildrenKilled, "casualties.children_killed"
+	case fChildrenInjured:
+		slot, field = &c.ChildrenInjured, "casualties.children_injured"
+	case fSettlements:
+		slot, field = &qs.Settlements, "quantities.settlements"
+	case fArea:
+		slot, field = &qs.AreaKm2, "quantities.area_km2"
+	case fTroops:
+		slot, field = &qs.Troops, "quantities.troops"
+	case fExplosions:
+		slot, field = &qs.Explosions, "quantities.explosions"
+	default:
+		return
+	}
+	if *slot == nil || q.Value > (*slot).Value {
+		*slot = q
+	}
+	s, e := toks[g.I].S, toks[g.J-1].E
+	rb.rep.Facts = append(rb.rep.Facts, model.Fact{Field: field, Value: q.String(), Text: rb.text[s:e],
+		Start: rb.ri.Char(s), End: rb.ri.Char(e)})
+}

@@ -1,0 +1,180 @@
+package extract
+
+import (
+	"github.com/sitrep-osint/sitrep/internal/model"
+)
+
+// finding is what one clause says: its occurrence type, figures, dates,
+// places and attacker wording. Group merges findings into reports.
+type finding struct {
+	Type     model.EventType
+	Sent     int // index of the sentence
+	Toks     []token
+	Figures  []figure
+	Weapons  []weaponMention // named without a count
+	Dates    []dateMatch     // day-precision dates, "since" dates excluded
+	Places   []placeRef
+	Side     model.Side // attacker from the wording; "" when it says nothing
+	Gain     bool       // territory regained by its owner ("liberated")
+	Claimant string
+	Hedge    string
+	Villages []string // "the village of X"
+	Factual  bool
+	HasTrig  bool
+	Anaphor  bool // opens with "This barrage", "These strikes": continues the latest report
+}
+
+// strong returns the non-country places of f.
+func (f *finding) strong() []placeRef {
+	var out []placeRef
+	for _, p := range f.Places {
+		if !p.Weak {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// clauseReader reads findings from clauses.
+type clauseReader struct {
+	text    string
+	weapons *catalogue
+	dates   resolver
+	pubYear int
+	opinion bool
+}
+
+// read builds the finding of one clause.
+func (cr *clauseReader) read(toks []token, places []placeRef) finding {
+	f := finding{Toks: toks, Places: places}
+	taken := make([]bool, len(toks))
+	for _, d := range cr.dates.findDates(toks) {
+		for k := d.I; k < d.J; k++ {
+			taken[k] = true
+		}
+		if !d.Retro {
+			d.Text = cr.text[toks[d.I].S:toks[d.J-1].E]
+			f.Dates = append(f.Dates, d)
+		}
+	}
+	var attack, terr, dep, alert, gain, modal, neg, retro bool
+	for i, t := range toks {
+		w := t.Low
+		infinitive := i > 0 && toks[i-1].Low == "to" && !(i > 1 && toks[i-2].Low == "claim")
+		switch {
+		case attackWords[w] && !infinitive:
+			if w == "shot" && !hasSeq(toks, i+1, "down") {
+				break
+			}
+			attack = true
+		case territorialWords[w]:
+			terr = true
+			gain = gain || defenderGains[w]
+		case deploymentWords[w]:
+			dep = true
+		case alertWords[w]:
+			if w == "alert" || w == "alerts" || w == "air-raid" || w == "sirens" || w == "siren" ||
+				(w == "alarm" || w == "alarms") && i > 0 && toks[i-1].Low == "air" {
+				alert = true
+			}
+		}
+		if modalWords[w] || w == "may" && !t.Upper {
+			modal = true
+		}
+		if negationWords[w] {
+			neg = true
+		}
+		if isYear(w) && i > 0 && !taken[i] && cr.pubYear > 0 && atoi(w) < cr.pubYear && !afterSince(toks, i) {
+			retro = true
+		}
+		if (w == "previously" || w == "formerly") || (w == "last" && hasSeq(toks, i+1, "year")) {
+			retro = true
+		}
+	}
+	fr := figureReader{toks: toks, weapons: cr.weapons, taken: taken, hasTerr: terr, hasDep: dep}
+	f.Figures = fr.read()
+	inFig := make([]bool, len(toks))
+	for _, g := range f.Figures {
+		for k := g.I; k < g.J && k < len(toks); k++ {
+			inFig[k] = true
+		}
+	}
+	for _, wm := range cr.weapons.find(toks) {
+		if !inFig[wm.I] {
+			f.Weapons = append(f.Weapons, wm)
+		}
+	}
+	has := func(fields ...string) bool {
+		for _, g := range f.Figures {
+			for _, x := range fields {
+				if g.Field == x {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for i := range toks {
+		if (toks[i].Low == "village" || toks[i].Low == "town" || toks[i].Low == "settlement") && hasSeq(toks, i+1, "of") && i+2 < len(toks) && toks[i+2].Upper {
+			f.Villages = append(f.Villages, cr.text[toks[i+2].S:toks[i+2].E])
+		}
+	}
+	switch {
+	case terr && (has(fSettlements, fArea) || len(f.Villages) > 0 && !attack):
+		f.Type = model.TerritorialChange
+	case dep && has(fTroops):
+		f.Type = model.Deployment
+	case alert:
+		f.Type = model.AirAlert
+	case attack || has(fWeapon, fKilled, fInjured, fChildrenKilled, fChildrenInjured, fExplosions):
+		f.Type = model.Attack
+	}
+	f.HasTrig = attack || terr || dep || alert
+	f.Anaphor = anaphoric(toks)
+	f.Gain = gain
+	f.Side = attackerFrom(sideCues(toks))
+	f.Factual = true
+	if len(f.Figures) == 0 && (modal || neg || retro) {
+		f.Factual = false
+	}
+	if cr.opinion && (len(f.Figures) == 0 || len(f.Dates) == 0) {
+		f.Factual = false
+	}
+	return f
+}
+
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return n
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+// afterSince reports whether toks[i] sits in a "since …" phrase, which
+// compares with the past rather than reporting it.
+func afterSince(toks []token, i int) bool {
+	for b := i - 1; b >= 0 && b >= i-5; b-- {
+		if toks[b].Low == "since" {
+			return true
+		}
+	}
+	return false
+}
+
+// anaphoric reports whether a clause opens by pointing back at an attack
+// already told: "This barrage", "These latest strikes", "That attack".
+func anaphoric(toks []token) bool {
+	if len(toks) < 2 || (toks[0].Low != "this" && toks[0].Low != "these" && toks[0].Low != "that") {
+		return false
+	}
+	for p := 1; p < len(toks) && p <= 3; p++ {
+		if attackWords[toks[p].Low] {
+			return true
+		}
+	}
+	return false
+}

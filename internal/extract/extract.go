@@ -1,0 +1,143 @@
+package extract
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+
+	"github.com/sitrep-osint/sitrep/internal/geocode"
+	"github.com/sitrep-osint/sitrep/internal/model"
+)
+
+// Version names the extraction rules; it is stored on every report so a
+// report can be traced to the rules that made it.
+const Version = "extract/1"
+
+// defaultCatalogue is the embedded weapon catalogue, parsed once.
+var defaultCatalogue = func() *catalogue {
+	c, err := parseCatalogue(weaponsTSV)
+	if err != nil {
+		panic(err) // the embedded file is part of the source; a test covers it
+	}
+	return c
+}()
+
+// Extractor reads reports out of documents. It is safe for concurrent use.
+type Extractor struct {
+	find    func(text string) []placeMention
+	weapons *catalogue
+}
+
+// New returns an extractor that locates places with geo. With a nil geo
+// reports carry no locations and every occurrence in a document of the
+// same type collapses into one report.
+func New(geo *geocode.Geocoder) *Extractor {
+	x := &Extractor{weapons: defaultCatalogue}
+	if geo != nil {
+		x.find = func(text string) []placeMention {
+			ms := geo.Find(text)
+			out := make([]placeMention, len(ms))
+			for i, m := range ms {
+				out[i] = placeMention{S: m.ByteStart, E: m.ByteEnd, Loc: m.Location}
+			}
+			return out
+		}
+	}
+	return x
+}
+
+// Reports returns what doc says about each occurrence it reports, in the
+// order the document first mentions them. doc.Text is the clean text;
+// doc.Published (may be nil) anchors relative dates in Europe/Kyiv time.
+func (x *Extractor) Reports(ctx context.Context, doc *model.Document) ([]model.Report, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("extract: reports: %w", err)
+	}
+	text := doc.Text
+	sents := splitSentences(text)
+	var mentions []placeMention
+	if x.find != nil {
+		mentions = x.find(text)
+	}
+	res := newResolver(doc.Published)
+	cr := &clauseReader{text: text, weapons: x.weapons, dates: res, pubYear: res.pub.Year}
+	sentToks := make([][]token, len(sents))
+	for i, s := range sents {
+		sentToks[i] = tokenize(text, s.S, s.E)
+	}
+	cr.opinion = isOpinion(sentToks, text)
+	var g grouper
+	mi := 0
+	prevSide := model.Side("")
+	for si, s := range sents {
+		if si%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("extract: reports: %w", err)
+			}
+		}
+		for mi < len(mentions) && mentions[mi].S < s.S {
+			mi++
+		}
+		var sentPlaces []placeMention
+		for k := mi; k < len(mentions) && mentions[k].S < s.E; k++ {
+			sentPlaces = append(sentPlaces, mentions[k])
+		}
+		if s.Headline && len(sents) > 2 {
+			continue
+		}
+		toks := sentToks[si]
+		who, hedged := claimant(text, toks), hedge(toks)
+		for _, ct := range splitClauses(toks) {
+			if len(ct) == 0 {
+				continue
+			}
+			var places []placeRef
+			for _, m := range sentPlaces {
+				if m.S >= ct[0].S && m.E <= ct[len(ct)-1].E {
+					if p, ok := keepPlace(text, s, m); ok {
+						places = append(places, p)
+					}
+				}
+			}
+			f := cr.read(ct, places)
+			f.Sent, f.Claimant, f.Hedge = si, who, hedged
+			if f.Side == "" && f.Type == model.Deployment {
+				f.Side = prevSide
+			}
+			if f.Type != "" {
+				g.add(&f)
+			}
+		}
+		prevSide = attackerFrom(sideCues(toks))
+	}
+	return x.build(doc, sents, g.frames), nil
+}
+
+// isOpinion reports whether a text is written in the first person outside
+// quotes: a column or analysis, whose recollections are not new reports.
+func isOpinion(sentToks [][]token, text string) bool {
+	n := 0
+	for _, toks := range sentToks {
+		quoted := false
+		for _, t := range toks {
+			switch t.Low {
+			case "“", "”", "\"":
+				quoted = !quoted
+			}
+			if !quoted && firstPerson[t.Low] && (t.Low != "i" || text[t.S:t.E] == "I") {
+				n++
+				break
+			}
+		}
+	}
+	return n >= 3
+}
+
+// reportID derives a stable report identifier from the document and the
+// report's ordinal in it.
+func reportID(doc string, n int) string {
+	sum := sha256.Sum256([]byte(doc + "/" + strconv.Itoa(n)))
+	return hex.EncodeToString(sum[:8])
+}

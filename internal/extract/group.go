@@ -1,0 +1,167 @@
+package extract
+
+import (
+	"github.com/sitrep-osint/sitrep/internal/model"
+)
+
+// frame is one occurrence being assembled from the findings that describe it.
+type frame struct {
+	Type     model.EventType
+	Findings []*finding
+	Places   []placeRef
+	Date     *dateMatch
+	DateSent int
+	Side     model.Side // from the wording
+	First    int        // sentence index of the first finding
+	Last     int        // sentence index of the latest finding
+	Figures  bool
+}
+
+// strong reports whether the frame has a non-country place.
+func (fr *frame) strong() bool {
+	for _, p := range fr.Places {
+		if !p.Weak {
+			return true
+		}
+	}
+	return false
+}
+
+// grouper assigns findings to frames: one frame per occurrence.
+type grouper struct {
+	frames []*frame
+}
+
+// add places f in an existing frame or starts a new one. The rules:
+//   - a finding that names a place joins the latest frame of its type that
+//     shares a place (same name or same admin1 region) and does not
+//     conflict on date or attacker; failing that, the latest placeless
+//     frame of its type from the last few sentences; else it starts one;
+//   - a finding that names no place joins the latest compatible frame of
+//     its type; it starts a frame only when it carries figures, so bare
+//     anaphora ("the attack") never becomes a report of its own.
+func (g *grouper) add(f *finding) {
+	if !f.Factual || f.Type == "" {
+		return
+	}
+	strong := len(f.strong()) > 0
+	if f.Anaphor {
+		if k := g.latest(f.Type); k >= 0 && compatible(g.frames[k], f) {
+			g.join(g.frames[k], f)
+			return
+		}
+	}
+	for k := len(g.frames) - 1; k >= 0; k-- {
+		fr := g.frames[k]
+		if fr.Type != f.Type || !compatible(fr, f) {
+			continue
+		}
+		switch {
+		case strong && sharesPlace(fr, f):
+			g.join(fr, f)
+			return
+		case strong && !fr.strong() && f.Sent-fr.Last <= 4 && k == g.latest(f.Type):
+			g.join(fr, f)
+			return
+		case !strong && k == g.latest(f.Type) && (fr.strong() || f.Sent-fr.Last <= 4):
+			g.join(fr, f)
+			return
+		}
+	}
+	if !strong && len(f.Figures) == 0 && len(f.Places) == 0 {
+		return
+	}
+	if !strong && len(f.Figures) == 0 && !f.HasTrig {
+		return
+	}
+	fr := &frame{Type: f.Type, First: f.Sent, DateSent: -1}
+	g.frames = append(g.frames, fr)
+	g.join(fr, f)
+}
+
+// latest returns the index of the latest frame of type t, or -1.
+func (g *grouper) latest(t model.EventType) int {
+	for k := len(g.frames) - 1; k >= 0; k-- {
+		if g.frames[k].Type == t {
+			return k
+		}
+	}
+	return -1
+}
+
+func (g *grouper) join(fr *frame, f *finding) {
+	fr.Findings = append(fr.Findings, f)
+	fr.Last = f.Sent
+	for _, p := range f.Places {
+		dup := false
+		for _, q := range fr.Places {
+			if samePlace(p, q) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			fr.Places = append(fr.Places, p)
+		}
+	}
+	if fr.Date == nil && len(f.Dates) > 0 {
+		d := f.Dates[0]
+		fr.Date, fr.DateSent = &d, f.Sent
+	}
+	if fr.Side == "" {
+		fr.Side = f.Side
+	}
+	if len(f.Figures) > 0 {
+		fr.Figures = true
+	}
+}
+
+// compatible reports whether f may describe the same occurrence as fr:
+// no conflicting day and no conflicting attacker.
+func compatible(fr *frame, f *finding) bool {
+	if fr.Date != nil && len(f.Dates) > 0 && !overlaps(fr.Date.DateRange, f.Dates[0].DateRange) {
+		return false
+	}
+	if fr.Side != "" && f.Side != "" && fr.Side != f.Side {
+		return false
+	}
+	return true
+}
+
+// overlaps reports whether two day ranges share or touch a day.
+func overlaps(a, b model.DateRange) bool {
+	full := len(a.Start) == 10 && len(b.Start) == 10 && a.Start[0] != '-' && b.Start[0] != '-'
+	ka, kb := key(a.Start, full), key(b.Start, full)
+	ea, eb := key(a.End, full), key(b.End, full)
+	return ka <= eb && kb <= ea
+}
+
+// key makes "2025-06-07" and "--06-07" comparable by month and day when
+// either year is unknown.
+func key(d string, full bool) string {
+	if !full && len(d) >= 5 {
+		return d[len(d)-5:]
+	}
+	return d
+}
+
+func sharesPlace(fr *frame, f *finding) bool {
+	for _, p := range f.Places {
+		if p.Weak {
+			continue
+		}
+		for _, q := range fr.Places {
+			if !q.Weak && (samePlace(p, q) || p.Loc.Admin1 != "" && p.Loc.Admin1 == q.Loc.Admin1 && (p.Loc.Feature == "admin1" || q.Loc.Feature == "admin1")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func samePlace(p, q placeRef) bool {
+	if p.Loc.GeonamesID != 0 && p.Loc.GeonamesID == q.Loc.GeonamesID {
+		return true
+	}
+	return p.Loc.Name == q.Loc.Name && p.Loc.Country == q.Loc.Country
+}

@@ -1,0 +1,150 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/sitrep-osint/sitrep/internal/model"
+)
+
+// placeMention is a place the geocoder found at text[S:E].
+type placeMention struct {
+	S, E int
+	Loc  model.Location
+}
+
+// placeRef is a place mention kept for a clause. Weak places (countries)
+// locate a report only when nothing more precise is named.
+type placeRef struct {
+	placeMention
+	Weak bool
+}
+
+var (
+	directions = set("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+		"north-east", "north-west", "south-east", "south-west", "outskirts")
+	// metonymVerbs after a place name make it a government or army acting
+	// ("Kyiv said", "Moscow maintains"), not a location.
+	metonymVerbs = set("said", "says", "launched", "maintains", "maintained", "might", "may", "will", "would",
+		"claims", "claimed", "announced", "denied", "denies", "accused", "accuses", "wants", "seeks",
+		"sought", "conducted", "fired", "continues", "continued", "insists", "insisted", "must", "could",
+		"should", "resumed", "retaliated", "hopes", "urged", "warned", "agreed", "refused", "rejected",
+		"responded", "sent", "plans", "deploying", "deployed", "seldom", "rarely", "does", "did", "can",
+		"reported", "says", "considers", "views", "argues", "escalated", "intensified", "conducts", "uses",
+		"used", "needs", "received", "asked", "called", "pushed", "pushes", "recently", "also")
+	auxVerbs     = set("is", "was", "has", "had", "have", "were", "are")
+	passiveHints = set("been", "under", "hit", "attacked", "struck", "shelled", "targeted", "bombed", "rocked",
+		"damaged", "again", "once", "also", "being", "left", "without", "among", "in", "on", "the", "a", "one")
+	// localNouns after a possessive place keep it a location: "Kharkiv's
+	// Saltivskyi district" names a place, "Kyiv's ability" an actor.
+	localNouns = set("district", "districts", "suburb", "suburbs", "outskirts", "airport", "airbase",
+		"refinery", "port", "centre", "center", "region", "oblast", "neighbourhood", "neighborhood",
+		"station", "plant", "factory", "bridge", "residential", "city", "streets", "industrial", "main",
+		"northern", "southern", "eastern", "western", "central", "historic", "old", "largest", "second",
+		"biggest", "capital", "downtown", "power", "thermal", "oil", "railway", "train", "bus", "market",
+		"shopping", "hospital", "village", "villages", "settlements", "energy")
+)
+
+// keepPlace decides whether a mention names where something happened. It
+// drops datelines ("Kyiv —" opening a paragraph), places used as actors
+// ("Kyiv had launched", "Moscow's defence ministry"), reference points
+// ("150 km north of Kharkiv", "the border with Russia"), and marks
+// countries weak.
+func keepPlace(text string, sent sentence, m placeMention) (placeRef, bool) {
+	ref := placeRef{placeMention: m, Weak: m.Loc.Feature == "country"}
+	if sent.ParaStart && isDateline(text, sent, m) {
+		return ref, false
+	}
+	after := strings.TrimLeft(text[m.E:sent.E], " ")
+	if strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") {
+		next := strings.ToLower(firstWord(strings.TrimLeft(after[strings.IndexByte(after, 's')+1:], " ")))
+		if ref.Weak || !localNouns[next] {
+			return ref, false
+		}
+	}
+	next := strings.ToLower(firstWord(after))
+	if metonymVerbs[next] {
+		return ref, false
+	}
+	if auxVerbs[next] {
+		rest := strings.TrimLeft(after[len(next):], " ")
+		w := strings.ToLower(firstWord(rest))
+		if w == "not" || w == "also" {
+			rest = strings.TrimLeft(rest[len(w):], " ")
+			w = strings.ToLower(firstWord(rest))
+		}
+		if !passiveHints[w] && !strings.HasSuffix(w, "ed") {
+			return ref, false
+		}
+		if w == "launched" || w == "escalated" || w == "accused" || w == "called" || w == "claimed" || w == "announced" || w == "warned" {
+			return ref, false
+		}
+	}
+	before := strings.ToLower(lastWords(text[sent.S:m.S], 3))
+	bw := strings.Fields(before)
+	if n := len(bw); n >= 2 && bw[n-1] == "of" && directions[bw[n-2]] {
+		return ref, false
+	}
+	if n := len(bw); n >= 2 && bw[n-1] == "with" && bw[n-2] == "border" {
+		return ref, false
+	}
+	if n := len(bw); n >= 1 && (bw[n-1] == "to" && n >= 2 && (bw[n-2] == "ambassador" || bw[n-2] == "visit" || bw[n-2] == "returned")) {
+		return ref, false
+	}
+	return ref, true
+}
+
+// isDateline reports whether m opens its paragraph as a dateline: "Kyiv —",
+// "KYIV, Ukraine (AP) —", "Kyiv:".
+func isDateline(text string, sent sentence, m placeMention) bool {
+	if strings.TrimSpace(text[sent.S:m.S]) != "" {
+		return false
+	}
+	rest := text[m.E:sent.E]
+	// skip ", Ukraine" and "(AP)"
+	for k := 0; k < 3; k++ {
+		rest = strings.TrimLeft(rest, " ")
+		switch {
+		case strings.HasPrefix(rest, ","):
+			rest = rest[1:]
+			rest = strings.TrimLeft(rest, " ")
+			w := firstWord(rest)
+			rest = rest[len(w):]
+		case strings.HasPrefix(rest, "("):
+			if j := strings.IndexByte(rest, ')'); j > 0 && j < 30 {
+				rest = rest[j+1:]
+			}
+		}
+	}
+	rest = strings.TrimLeft(rest, " ")
+	for _, p := range []string{"—", "–", "-", ":"} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstWord(s string) string {
+	for i, r := range s {
+		if !(unicode.IsLetter(r) || r == '\'' || r == '-') {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// lastWords returns the last n space-separated words of s.
+func lastWords(s string, n int) string {
+	end := len(s)
+	for k := 0; k < n && end > 0; k++ {
+		s2 := strings.TrimRightFunc(s[:end], unicode.IsSpace)
+		i := strings.LastIndexFunc(s2, unicode.IsSpace)
+		end = i + 1
+		if i < 0 {
+			end = 0
+			break
+		}
+	}
+	return s[end:]
+}

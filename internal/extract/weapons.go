@@ -1,0 +1,88 @@
+package extract
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"fmt"
+	"strings"
+)
+
+//go:embed weapons.tsv
+var weaponsTSV []byte
+
+// weaponEntry is one alias of the catalogue.
+type weaponEntry struct {
+	words []string // tokenised lower-case alias
+	Kind  string
+	Model string
+}
+
+// catalogue indexes weapon aliases by their first word.
+type catalogue struct {
+	byFirst map[string][]weaponEntry
+}
+
+// parseCatalogue reads the weapon catalogue: "alias<TAB>kind[<TAB>model]"
+// lines, "#" comments and blank lines.
+func parseCatalogue(data []byte) (*catalogue, error) {
+	c := &catalogue{byFirst: map[string][]weaponEntry{}}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 2 || f[0] == "" || f[1] == "" {
+			return nil, fmt.Errorf("extract: weapons.tsv line %d: want alias, kind[, model]", n)
+		}
+		e := weaponEntry{Kind: f[1]}
+		if len(f) > 2 {
+			e.Model = f[2]
+		}
+		for _, t := range tokenize(f[0], 0, len(f[0])) {
+			e.words = append(e.words, t.Low)
+		}
+		c.byFirst[e.words[0]] = append(c.byFirst[e.words[0]], e)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("extract: read weapons.tsv: %w", err)
+	}
+	return c, nil
+}
+
+// match returns the longest alias starting at toks[i] and its length.
+func (c *catalogue) match(toks []token, i int) (weaponEntry, int, bool) {
+	if i >= len(toks) {
+		return weaponEntry{}, 0, false
+	}
+	best, bestN := weaponEntry{}, 0
+	for _, e := range c.byFirst[toks[i].Low] {
+		if len(e.words) > bestN && hasSeq(toks, i, e.words...) {
+			// A possessive may only end the alias ("the drone's debris").
+			best, bestN = e, len(e.words)
+		}
+	}
+	return best, bestN, bestN > 0
+}
+
+// weaponMention is a weapon named in tokens [I, J).
+type weaponMention struct {
+	weaponEntry
+	I, J int
+}
+
+// find returns every weapon named in toks, left to right, longest first.
+func (c *catalogue) find(toks []token) []weaponMention {
+	var out []weaponMention
+	for i := 0; i < len(toks); i++ {
+		if e, n, ok := c.match(toks, i); ok {
+			out = append(out, weaponMention{e, i, i + n})
+			i += n - 1
+		}
+	}
+	return out
+}
