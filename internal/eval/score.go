@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -57,17 +58,35 @@ func (m Metrics) Get(key string) (float64, bool) {
 	return 0, false
 }
 
-// Failures returns "key=got<min" for every bound in mins that m misses,
-// sorted by key. A missing metric counts as 0, as in score.py.
-func (m Metrics) Failures(mins map[string]float64) []string {
+// Bound is a lower bound on one metric, from a "--min KEY=VALUE" flag.
+type Bound struct {
+	Key string
+	Min float64
+}
+
+// ParseBound reads "f1=0.9".
+func ParseBound(s string) (Bound, error) {
+	k, v, ok := strings.Cut(s, "=")
+	if !ok || k == "" {
+		return Bound{}, fmt.Errorf("eval: bound %q: want KEY=VALUE", s)
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		return Bound{}, fmt.Errorf("eval: bound %q: %w", s, err)
+	}
+	return Bound{Key: k, Min: f}, nil
+}
+
+// Failures returns "key=got<min" for every bound m misses, in the order
+// given. A missing metric counts as 0, as in score.py.
+func (m Metrics) Failures(bounds []Bound) []string {
 	var out []string
-	for k, v := range mins {
-		got, _ := m.Get(k)
-		if got < v {
-			out = append(out, fmt.Sprintf("%s=%.3f<%g", k, got, v))
+	for _, b := range bounds {
+		got, _ := m.Get(b.Key)
+		if got < b.Min {
+			out = append(out, fmt.Sprintf("%s=%.3f<%s", b.Key, got, pyFloat(b.Min)))
 		}
 	}
-	sort.Strings(out)
 	return out
 }
 
@@ -86,14 +105,14 @@ func (m Metrics) Summary() string {
 
 // Report renders the full output of score.py: the per-event lines, the
 // scored count and the summary, prefixed with FAIL when a bound is missed.
-func (m Metrics) Report(mins map[string]float64) string {
+func (m Metrics) Report(bounds []Bound) string {
 	var b strings.Builder
 	for _, l := range m.Lines {
 		b.WriteString(l)
 		b.WriteByte('\n')
 	}
 	fmt.Fprintf(&b, "reports scored: %d (matched %d)\n", m.Scored, m.Matched)
-	if f := m.Failures(mins); len(f) > 0 {
+	if f := m.Failures(bounds); len(f) > 0 {
 		b.WriteString("FAIL " + strings.Join(f, " ") + " | ")
 	}
 	b.WriteString(m.Summary())
@@ -407,4 +426,13 @@ func dateOK(gold string, d model.DateRange) bool {
 		return false
 	}
 	return !g.Before(a) && !g.After(b) && b.Sub(a) <= 48*time.Hour
+}
+
+// pyFloat formats f as Python's str(float) does for ordinary values: "0.9", "1.0".
+func pyFloat(f float64) string {
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	if !strings.ContainsAny(s, ".eE") {
+		s += ".0"
+	}
+	return s
 }

@@ -5,11 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/sitrep-osint/sitrep/internal/eval"
 	"github.com/sitrep-osint/sitrep/internal/geocode"
 	"github.com/sitrep-osint/sitrep/internal/model"
 )
@@ -51,7 +51,8 @@ func seedDocs(t testing.TB) []model.Document {
 }
 
 // TestSeeds runs the extractor over the seeds and scores the reports with
-// the shared scorer, failing below the acceptance bounds.
+// the Go port of the shared scorer, failing below the acceptance bounds.
+// SITREP_SEEDS_OUT keeps the reports JSONL for score.py.
 func TestSeeds(t *testing.T) {
 	docs := seedDocs(t)
 	geo, err := geocode.Default()
@@ -68,12 +69,14 @@ func TestSeeds(t *testing.T) {
 		t.Fatal(err)
 	}
 	enc := json.NewEncoder(w)
+	var all []model.Report
 	for i := range docs {
 		reps, err := x.Reports(context.Background(), &docs[i])
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, r := range reps {
+			all = append(all, r)
 			if err := enc.Encode(r); err != nil {
 				t.Fatal(err)
 			}
@@ -82,15 +85,15 @@ func TestSeeds(t *testing.T) {
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	score := filepath.Join(seedsDir, "eval", "score.py")
-	if _, err := exec.LookPath("python3"); err != nil {
-		t.Skip("python3 not available")
-	}
-	cmd := exec.Command("python3", score, filepath.Join(seedsDir, "eval", "seeds.gold.json"), out,
-		"--min", "f1=0.9", "--min", "counts=0.9", "--min", "qualifiers=0.9", "--min", "dates=0.9", "--min", "attacker=0.9")
-	b, err := cmd.CombinedOutput()
-	t.Logf("score.py:\n%s", b)
+	gold, err := eval.ReadGoldFile(filepath.Join(seedsDir, "eval", "seeds.gold.json"))
 	if err != nil {
-		t.Errorf("seeds below acceptance: %v", err)
+		t.Fatal(err)
+	}
+	bounds := []eval.Bound{{Key: "f1", Min: 0.9}, {Key: "counts", Min: 0.9}, {Key: "qualifiers", Min: 0.9},
+		{Key: "dates", Min: 0.9}, {Key: "attacker", Min: 0.9}}
+	m := eval.Score(gold, all, nil)
+	t.Logf("seeds:\n%s", m.Report(bounds))
+	if f := m.Failures(bounds); len(f) > 0 {
+		t.Errorf("seeds below acceptance: %v", f)
 	}
 }
