@@ -44,6 +44,13 @@ var boilerplateLines = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`(?:accept|reject|allow|decline)(?: all)?(?: cookies)?`, `manage (?:cookies|preferences|settings|consent)`, `got it`, `i agree`, `ok`,
 	`.{0,200}\b(?:we|this (?:site|website)|our (?:site|website|partners)) uses? cookies\b.{0,300}`,
 	`.{0,200}\bby (?:continuing|using this (?:site|website))\b.{0,100}\bcookies\b.{0,200}`,
+	// feed footers added by blog engines
+	`the post .{1,250} appeared first on .{1,120}`,
+	// the same widgets in Ukrainian and Russian
+	`поділитися(?: в .{1,30})?`, `поделиться(?: в .{1,30})?`, `(?:коментарі|комментарии|коментарів|комментариев)(?: \(\d+\))?`,
+	`\d+ (?:коментар\p{L}*|комментари\p{L}*)`, `(?:залишити|оставить|додати|добавить) (?:коментар|комментарий)`,
+	`(?:підписуйтесь|підпишіться|подписывайтесь|подпишитесь)(?: на .{1,80})?`, `реклама`, `наверх`,
+	`(?:читайте|дивіться|смотрите) (?:також|также|ще|еще|більше|больше)\s*[:|»›>-]?\s*.{0,200}`,
 	// page metadata lines
 	`(?:tags|topics|categories|filed under|keywords)\s*:.{0,200}`,
 	`(?:updated|published|posted|last updated)(?: on| at)?:? .{0,40}\d.{0,30}`,
@@ -75,19 +82,29 @@ func isBoilerplate(l string) bool {
 	return isShareBar(t)
 }
 
+// shareFiller are the words that label a share bar ("Share this on:").
+var shareFiller = map[string]bool{
+	"this": true, "on": true, "via": true, "the": true, "article": true, "story": true, "post": true,
+	"page": true, "with": true, "to": true, "us": true, "follow": true, "friends": true, "and": true,
+}
+
 func isShareBar(t string) bool {
 	fs := strings.FieldsFunc(strings.ToLower(t), func(r rune) bool {
-		return r == ' ' || r == '|' || r == '•' || r == '·' || r == ',' || r == '/'
+		return r == ' ' || r == '|' || r == '•' || r == '·' || r == ',' || r == '/' || r == ':'
 	})
 	if len(fs) == 0 || len(fs) > 12 {
 		return false
 	}
+	social := 0
 	for _, f := range fs {
-		if !socialWords[f] {
+		switch {
+		case socialWords[f]:
+			social++
+		case !shareFiller[f]:
 			return false
 		}
 	}
-	return true
+	return social > 0
 }
 
 // Section headings that open a block which is not part of the article.
@@ -98,7 +115,8 @@ var (
 		`most (?:read|popular|viewed|shared|commented|recent|watched)(?: news| stories| articles)?(?: (?:today|this week))?`,
 		`you (?:may|might|could) (?:also )?(?:like|enjoy|be interested in)`, `(?:also|read) (?:read|also|next|more)`,
 		`see also`, `editor'?s'? (?:picks|choice)`, `what to read next`, `in other news`, `don't miss`, `up next`,
-		`more (?:from|on|in|about) .{1,50}`, `(?:news|stories) (?:from|in) .{1,40}`, `popular (?:today|now|this week)`,
+		`more (?:from|on|in|about) .{1,50}`, `(?:останні|последние|популярні|популярные|схожі|похожие) (?:новини|новости|статті|статьи|матеріали|материалы)`,
+		`(?:читайте|дивіться|смотрите) (?:також|также)`, `(?:news|stories) (?:from|in) .{1,40}`, `popular (?:today|now|this week)`,
 	}, "|") + `)$`)
 	// commentHeading opens a reader-comment section.
 	commentHeading = regexp.MustCompile(`(?i)^(?:\d+ )?(?:comments?|responses?|replies|discussion|reader comments|(?:leave|post|add|write) (?:a |your )?(?:comment|reply)|join the (?:conversation|discussion)|what do you think\??|have your say)(?: \(\d+\))?$`)

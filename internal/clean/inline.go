@@ -18,6 +18,7 @@ func inline(l string) string {
 	if strings.Contains(l, "[") {
 		l = footnote.ReplaceAllString(l, "")
 	}
+	l = readMore.ReplaceAllString(l, "$1")
 	return strings.Join(strings.Fields(l), " ")
 }
 
@@ -28,6 +29,9 @@ var (
 	mdStrong   = regexp.MustCompile(`(\*\*|__)(\S(?:[^*_\n]*?\S)?)(\*\*|__)`)
 	mdEmphasis = regexp.MustCompile(`(^|[^\p{L}\p{N}*])\*(\S(?:[^*\n]*?\S)?)\*($|[^\p{L}\p{N}*])`)
 	footnote   = regexp.MustCompile(`\[(?:\d{1,3}|citation needed|edit)\]`)
+	// readMore is a "continue reading" link or an elision mark that a feed
+	// summary appends after its last sentence.
+	readMore = regexp.MustCompile(`(?i)([.!?…"”»])\s*(?:\[(?:…|\.\.\.)\]|(?:\[(?:…|\.\.\.)\]\s*)?(?:continue reading|read more|keep reading|read the (?:full|rest of the|whole) (?:story|article|post)|full story|читати далі|читать далее|детальніше|подробнее)\b[^.!?]{0,40})$`)
 )
 
 // stripMarkdown removes markdown markup that scrapers leave in text:
