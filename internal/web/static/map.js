@@ -1,0 +1,110 @@
+// The map: an embedded basemap (basemap.json, built by tools/basemap) and one
+// circle per event, coloured by type and sized by independent sources.
+/* global L */
+import { el, typeInfo, place, dateText } from './dom.js';
+
+const UKRAINE = [[44.3, 22.1], [52.4, 40.3]];
+
+// createMap draws the basemap into container and returns the marker API.
+// onOpen(id) is called when a marker is clicked.
+export function createMap(container, onOpen) {
+  const map = L.map(container, { zoomSnap: 0.5, minZoom: 2, maxZoom: 12, worldCopyJump: true });
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution('Natural Earth');
+  map.fitBounds(UKRAINE);
+  map.createPane('basemap').style.zIndex = 200;
+  map.createPane('labels').style.zIndex = 350;
+  const markers = L.featureGroup().addTo(map);
+  const byID = new Map();
+
+  loadBasemap(map).catch((err) => console.error('basemap:', err));
+  map.on('zoomend', () => container.classList.toggle('far', map.getZoom() < 5));
+
+  function add(ev) {
+    const p = place(ev);
+    if (!p) return;
+    const t = typeInfo(ev.type);
+    const n = Math.max(1, ev.independent_sources || 0);
+    const m = L.circleMarker([p.lat, p.lon], {
+      radius: 4 + 3 * Math.sqrt(Math.min(n, 12)),
+      color: '#1b1b1b',
+      weight: 1,
+      fillColor: t.color,
+      fillOpacity: 0.8,
+      className: `marker marker-${t.id}`,
+    });
+    // Leaflet parses string content as HTML; pass a node instead.
+    m.bindTooltip(el('div', {},
+      el('strong', {}, `${t.label} · ${p.name}`), el('br'),
+      `${dateText(ev.date)} · ${n} source${n === 1 ? '' : 's'} · ${ev.status}`));
+    m.on('click', () => onOpen(ev.id));
+    markers.addLayer(m);
+    byID.set(ev.id, m);
+  }
+
+  function count() {
+    container.dataset.markers = String(byID.size);
+  }
+
+  return {
+    leaflet: map,
+    // setEvents replaces every marker.
+    setEvents(events) {
+      markers.clearLayers();
+      byID.clear();
+      for (const ev of events) add(ev);
+      count();
+    },
+    // upsert adds or replaces one event's marker (live updates).
+    upsert(ev) {
+      const old = byID.get(ev.id);
+      if (old) markers.removeLayer(old);
+      byID.delete(ev.id);
+      add(ev);
+      count();
+      const m = byID.get(ev.id);
+      if (m) m.getElement()?.classList.add('fresh');
+    },
+    remove(id) {
+      const old = byID.get(id);
+      if (old) markers.removeLayer(old);
+      byID.delete(id);
+      count();
+    },
+    // fit zooms to the markers once, on first data, unless there are none.
+    fit() {
+      const b = markers.getBounds();
+      if (b.isValid()) map.fitBounds(b.pad(0.2), { maxZoom: 7 });
+    },
+    // viewBBox returns the visible area as the API's bbox parameter.
+    viewBBox() {
+      const b = map.getBounds();
+      const r = (v) => Math.round(v * 1000) / 1000;
+      return [r(b.getWest()), r(b.getSouth()), r(b.getEast()), r(b.getNorth())].join(',');
+    },
+  };
+}
+
+async function loadBasemap(map) {
+  const res = await fetch('/assets/basemap.json');
+  if (!res.ok) throw new Error(`${res.status}`);
+  const bm = await res.json();
+  const canvas = L.canvas({ pane: 'basemap' });
+  const base = { renderer: canvas, interactive: false };
+  L.geoJSON(bm.countries, {
+    ...base,
+    style: (f) => ({ stroke: false, fillOpacity: 1, fillColor: f.properties.name === 'Ukraine' ? '#f4efd9' : '#e4e1d6' }),
+  }).addTo(map);
+  L.geoJSON(bm.oblasts, { ...base, style: { color: '#9b9584', weight: 0.8, dashArray: '3 3', fill: false } }).addTo(map);
+  L.geoJSON(bm.coasts, { ...base, style: { color: '#8aa4b8', weight: 1 } }).addTo(map);
+  L.geoJSON(bm.borders, { ...base, style: { color: '#5f5a4c', weight: 1.4 } }).addTo(map);
+  for (const l of bm.labels) {
+    const span = el('span', {}, l.name);
+    L.marker([l.lat, l.lon], {
+      pane: 'labels',
+      interactive: false,
+      keyboard: false,
+      icon: L.divIcon({ className: `oblast-label oblast-${l.country}`, html: span, iconSize: null }),
+    }).addTo(map);
+  }
+}
