@@ -572,3 +572,12 @@ func (s *Store) QueryDocumentSummaries(ctx context.Context, ids []string) ([]Doc
 	}
 	return out, nil
 }
+
+// Ping checks that the database answers a read.
+func (s *Store) Ping(ctx context.Context) error {
+	var n int
+	if err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM events LIMIT 1)`).Scan(&n); err != nil {
+		return fmt.Errorf("store: ping: %w", err)
+	}
+	return nil
+}
