@@ -192,6 +192,12 @@ func (b *builder) finish() *Gazetteer {
 		}
 	}
 	for i := range g.Places {
+		if p := &g.Places[i]; p.Country == "UA" && p.Feature == City && !p.Curated {
+			if n := kmuName(p.Name, b.names[i][1:]); n != "" {
+				b.names[i] = append(b.names[i], n)
+				p.Name = n
+			}
+		}
 		if g.Places[i].Feature == Admin1 {
 			g.Places[i].Admin1 = g.Places[i].Name
 		}

@@ -13,9 +13,11 @@ import (
 //
 //	feature  country  admin1  geonames_id  name  lat  lon  population  names
 //
-// feature is one of the Feature values, or "alias". names is a |-separated
-// list of other names. A row
+// feature is one of the Feature values, "alias" or "drop". names is a
+// |-separated list of other names. A row
 //
+//   - "drop" removes wrong alternate names from the GeoNames place with that
+//     geonames_id (GeoNames lists "Bilhorod-Dnistrovskyi" under Belgorod).
 //   - "alias" amends the GeoNames place with that geonames_id: a non-empty
 //     name becomes its canonical English name (the old one stays a name),
 //     names are added (renames, older and Russian-era spellings), and lat/lon
@@ -83,6 +85,13 @@ func (b *builder) supplementRow(c []string) error {
 		names = strings.Split(c[8], "|")
 	}
 	switch feature {
+	case "drop":
+		id, ok := b.byGeo[geo]
+		if !ok {
+			return fmt.Errorf("%w: drop for unknown geonames_id %d", ErrBadRow, geo)
+		}
+		b.names[id] = without(b.names[id], names)
+		return nil
 	case "alias", string(Country):
 		var id ID
 		var ok bool
@@ -131,6 +140,24 @@ func (b *builder) supplementRow(c []string) error {
 	b.add(Place{GeonamesID: geo, Name: name, Feature: Feature(feature), Country: country, Admin1Code: admin1,
 		Lat: lat, Lon: lon, Population: pop, Curated: true}, expand(Feature(feature), names))
 	return nil
+}
+
+// without returns names less the ones listed in drop.
+func without(names, drop []string) []string {
+	out := names[:0:0]
+	for _, n := range names {
+		keep := true
+		for _, d := range drop {
+			if n == strings.TrimSpace(d) {
+				keep = false
+				break
+			}
+		}
+		if keep {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // moveAdmin gives a place another admin1 code.

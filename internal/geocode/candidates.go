@@ -47,14 +47,15 @@ func (g *Geocoder) Candidates(name, context string) []Candidate {
 	}
 	start := len(text)
 	text += name
-	spans := g.spans(text[:start], tokenize(text[:start]))
-	spans = append(spans, span{first: -1, last: -1, start: start, end: len(text),
-		key: strings.Join(keys, " "), kind: kind, ids: ids})
-	c := g.context(spans)
-	res := make([]resolution, len(spans))
-	for i := range spans[:len(spans)-1] {
-		res[i] = resolution{id: -1}
+	ctxSpans := g.spans(text[:start], tokenize(text[:start]))
+	var picks []resolution
+	if len(ctxSpans) > 0 {
+		picks = g.resolve(text, ctxSpans)
 	}
+	c := g.context(ctxSpans, picks)
+	spans := append(ctxSpans, span{first: -1, last: -1, start: start, end: len(text),
+		key: strings.Join(keys, " "), kind: kind, ids: ids})
+	res := append(picks, resolution{id: -1})
 	cands := g.score(spans, len(spans)-1, &c, res)
 	bestTotal := cands[0].total()
 	for _, s := range cands {

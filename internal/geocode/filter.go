@@ -68,6 +68,9 @@ func (g *Geocoder) rejectSingle(text string, toks []token, i int, ids []gazettee
 	if !t.cyr && stopWords[t.key] {
 		return true
 	}
+	if g.personOrThing(toks, i, major) {
+		return true
+	}
 	if major {
 		return false
 	}
@@ -96,6 +99,45 @@ func isMajor(p *gazetteer.Place) bool {
 		return true
 	}
 	return p.Population >= 20000 || p.Curated || p.Code == "PPLC" || p.Code == "PPLA"
+}
+
+// namedThings follow a word that names the thing rather than a place: the
+// "Kommunar plant", "Lenin Street", the "Arsenal stadium".
+var namedThings = keySet(`
+factory plant works mill street avenue prospect boulevard lane embankment highway square stadium arena metro
+hospital clinic school lyceum university academy institute brigade battalion regiment division corps company
+corporation concern group team club cinema theatre theater museum mall market hotel restaurant cafe church
+cathedral monastery bank shipyard mine colliery
+вулиця улица проспект завод фабрика бригада батальйон полк
+`)
+
+// givenNames are first names that are also place names (Vladimir,
+// Volodymyr, Sofia): followed by a capitalised word they start a person's
+// name.
+var givenNames = keySet(`
+volodymyr vladimir oleksandr aleksandr alexander alexandr mykola nikolai nikolay ivan andriy andrii andrei andrey
+sergei sergey serhiy serhii dmytro dmitry dmitri yuriy yuri yurii vitali vitaliy vitalii oleh oleg ihor igor
+petro pyotr pavlo pavel mykhailo mikhail kyrylo kirill vadym vadim maksym maxim roman denys denis bohdan taras
+yevhen yevgeny evgeny anatoliy anatoly viktor victor valeriy valery stepan olha olga yulia yuliia iryna irina
+natalia nataliya tetiana tatiana svetlana kateryna ekaterina maria mariia anna oksana sofia alexandra elizabeth
+victoria lyudmila vera nadia nadezhda ruslan arsen timur ramzan artem artyom kostiantyn konstantin
+володимир владимир олександр александр микола николай іван иван андрій андрей сергій сергей дмитро дмитрий
+юрій юрий віталій виталий олег ігор игорь петро петр павло павел михайло михаил максим роман денис богдан
+тарас євген евгений віктор виктор олена елена ольга юлія юлия ірина ирина наталія наталья тетяна татьяна
+світлана светлана софія софия анна марія мария костянтин константин
+`)
+
+// personOrThing reports whether the word at i starts a person's name or
+// names an institution rather than a place.
+func (g *Geocoder) personOrThing(toks []token, i int, major bool) bool {
+	if i+1 >= len(toks) || !toks[i+1].joinPrev {
+		return false
+	}
+	next := toks[i+1]
+	if givenNames[toks[i].key] && next.upper && !next.allUpper && len(g.gaz.Lookup(next.key)) == 0 && !contextWords[next.key] {
+		return true
+	}
+	return !major && namedThings[next.key]
 }
 
 // adminPlural are the words that turn a list of names into admin areas:

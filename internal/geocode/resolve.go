@@ -10,14 +10,15 @@ import (
 // plus what the document says around it. They are tuned on the project's
 // own table of mentions (geocode_test.go), not on any one document.
 const (
-	wAdminInText   = 2.0 // its oblast is named somewhere in the text
-	wAdminNear     = 2.5 // ... right next to it ("X in the Y region", "X, Y Oblast")
-	wCountryShare  = 1.5 // times the share of unambiguous mentions in its country
-	wProximity     = 2.0 // times exp(-km/proximityKm) to the nearest unambiguous place
-	proximityKm    = 120.0
-	wEarlier       = 1.5 // an earlier mention of the same name resolved to it
-	nearAfterBytes = 60  // how far after a mention its admin area may be named
-	nearBeforeByte = 40  // ... and how far before
+	wAdminInText    = 2.0 // its oblast is named somewhere in the text
+	wAdminNear      = 2.5 // ... right next to it ("X in the Y region", "X, Y Oblast")
+	wCountryShare   = 1.5 // times the share of unambiguous mentions in its country
+	wProximity      = 2.0 // times exp(-km/proximityKm) to the nearest unambiguous place
+	proximityKm     = 120.0
+	wEarlier        = 1.5 // an earlier mention of the same name resolved to it
+	nearAfterBytes  = 60  // how far after a mention its admin area may be named
+	nearBeforeByte  = 40  // ... and how far before
+	maxMinorContext = 3.0 // cap on context for places under 20,000
 )
 
 // resolution is the chosen place for one span.
@@ -28,7 +29,7 @@ type resolution struct {
 
 // scored is one candidate with its score components.
 type scored struct {
-	id                                          gazetteer.ID
+	id                                        gazetteer.ID
 	prior, admin, country, proximity, earlier float64
 }
 
@@ -92,11 +93,22 @@ func prior(p *gazetteer.Place) float64 {
 
 // context gathers the document-level evidence from the spans whose reading
 // is not in doubt.
-func (g *Geocoder) context(spans []span) docContext {
+//
+// In the first round (picks nil) a span counts when its best candidate leads
+// on prior alone; in the second, when the first round picked it with a
+// confidence of at least 0.5, so two mentions that are each ambiguous
+// ("Kostiantynivka" and "Pokrovsk") can still settle each other.
+func (g *Geocoder) context(spans []span, picks []resolution) docContext {
 	c := docContext{share: map[string]float64{}}
 	n := 0.0
-	for _, sp := range spans {
-		id, ok := g.unambiguous(sp)
+	for i, sp := range spans {
+		var id gazetteer.ID
+		var ok bool
+		if picks == nil {
+			id, ok = g.unambiguous(sp)
+		} else {
+			id, ok = picks[i].id, picks[i].id >= 0 && picks[i].confidence >= 0.5
+		}
 		if !ok {
 			continue
 		}
@@ -175,6 +187,16 @@ func (g *Geocoder) score(spans []span, i int, c *docContext, chosen []resolution
 				break
 			}
 		}
+		if p.Feature == gazetteer.City && p.Population < 20000 && !p.Curated {
+			// Context may lift a small place over a bigger one of the same
+			// name, but not over an admin area or a country.
+			if extra := s.admin + s.proximity + s.earlier - maxMinorContext; extra > 0 {
+				s.proximity = math.Max(0, s.proximity-extra)
+			}
+			if sp.kind == byStem {
+				s.prior -= 1 // a declined form more often means the oblast adjective
+			}
+		}
 		out = append(out, s)
 	}
 	return out
@@ -182,10 +204,19 @@ func (g *Geocoder) score(spans []span, i int, c *docContext, chosen []resolution
 
 // resolve picks one place per span and says how sure it is.
 func (g *Geocoder) resolve(text string, spans []span) []resolution {
-	c := g.context(spans)
+	first := g.round(spans, g.context(spans, nil))
+	return g.round(spans, g.context(spans, first))
+}
+
+// round resolves every span against one document context.
+func (g *Geocoder) round(spans []span, c docContext) []resolution {
 	res := make([]resolution, len(spans))
 	for i := range spans {
 		cands := g.score(spans, i, &c, res)
+		if len(cands) == 0 {
+			res[i] = resolution{id: -1}
+			continue
+		}
 		best, p := pick(cands)
 		conf := p
 		switch spans[i].kind {

@@ -70,7 +70,8 @@ func tokenize(text string) []token {
 		toks = append(toks, token{
 			start: start, end: i, key: gazetteer.Key(word), cyr: cyr,
 			upper: unicode.IsUpper(first), allUpper: allUpper && utf8.RuneCountInString(word) > 1,
-			joinPrev: len(toks) > 0 && joinable(sep), sentStart: sentence || len(toks) == 0,
+			joinPrev:  len(toks) > 0 && (joinable(sep) || abbrevJoin(toks[len(toks)-1], sep)),
+			sentStart: (sentence && !(len(toks) > 0 && abbrevJoin(toks[len(toks)-1], sep))) || len(toks) == 0,
 		})
 		sep = ""
 		sentence = false
@@ -89,6 +90,11 @@ func joinable(sep string) bool {
 		}
 	}
 	return len(sep) <= 2
+}
+
+// abbrevJoin lets "St. Petersburg" and "Mt. Elbrus" read as one name.
+func abbrevJoin(prev token, sep string) bool {
+	return (sep == ". " || sep == ".") && (prev.key == "st" || prev.key == "mt" || prev.key == "ft")
 }
 
 func isSentenceBreak(r rune) bool {

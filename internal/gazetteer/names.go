@@ -1,0 +1,72 @@
+package gazetteer
+
+import (
+	"strings"
+	"unicode"
+)
+
+// kmuName returns the official Ukrainian romanisation (KMU 2010) of a
+// Ukrainian place when GeoNames names it in another spelling of the same
+// name ("Zaporizhzhya" → "Zaporizhzhia", "Kropyvnytskyy" → "Kropyvnytskyi"),
+// or "" when it has no such form. The Ukrainian name is the Cyrillic
+// alternate name whose transliteration folds to the same key as the GeoNames
+// name, preferring one with Ukrainian-only letters; a name that folds
+// differently (a rename, a Russian form) is never taken.
+func kmuName(name string, alts []string) string {
+	want := Key(name)
+	best := ""
+	bestUk := false
+	for _, a := range alts {
+		k, cyr := fold(a)
+		if !cyr || strings.ContainsAny(k, "ыэъ") {
+			continue
+		}
+		latin := translit(k, ukTable, true)
+		if LooseLatin(latin) != want {
+			continue
+		}
+		uk := strings.ContainsAny(k, "іїєґ")
+		if best == "" || (uk && !bestUk) {
+			best, bestUk = a, uk
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	out := romanise(best)
+	if out == name {
+		return ""
+	}
+	return out
+}
+
+// romanise writes a Ukrainian name in KMU 2010 with its hyphens and spaces
+// kept and each word capitalised: "Кривий Ріг" → "Kryvyi Rih".
+func romanise(s string) string {
+	var b strings.Builder
+	word := []rune{}
+	flush := func() {
+		if len(word) == 0 {
+			return
+		}
+		t := []rune(translit(strings.ToLower(string(word)), ukTable, true))
+		if len(t) > 0 {
+			t[0] = unicode.ToUpper(t[0])
+		}
+		b.WriteString(string(t))
+		word = word[:0]
+	}
+	for _, r := range s {
+		switch {
+		case r == '\'' || r == '’' || r == 'ʼ' || r == '`':
+			continue
+		case r == '-' || r == ' ':
+			flush()
+			b.WriteRune(r)
+		default:
+			word = append(word, r)
+		}
+	}
+	flush()
+	return b.String()
+}
