@@ -1,0 +1,306 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/sitrep-osint/sitrep/internal/model"
+)
+
+// querier is what both the writer transaction and the read pool offer, so
+// the merge stage's reads share one implementation inside and outside a
+// batch.
+type querier interface {
+	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+}
+
+// inChunk bounds the number of "?" in one IN list, well under SQLite's limit.
+const inChunk = 500
+
+// eachChunk calls fn with ids in slices of at most inChunk and the matching
+// "?, ?, …" placeholder list.
+func eachChunk(ids []string, fn func(chunk []any, marks string) error) error {
+	for len(ids) > 0 {
+		n := min(len(ids), inChunk)
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		if err := fn(args, strings.TrimSuffix(strings.Repeat("?, ", n), ", ")); err != nil {
+			return err
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
+func queryReports(ctx context.Context, q querier, query string, args ...any) ([]model.Report, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Report
+	for rows.Next() {
+		r, _, err := scanReport(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *r)
+	}
+	return out, rows.Err()
+}
+
+const reportsInWindow = `SELECT ` + reportColumns + ` WHERE r.type = ? AND r.date_start BETWEEN ? AND ?`
+
+// ReportsStartingBetween returns the reports of one type whose date starts
+// between from and to (inclusive, "YYYY-MM-DD"), each with its event. It is
+// the merge stage's candidate query; the (type, date_start) index serves it.
+func (t *Tx) ReportsStartingBetween(ctx context.Context, typ, from, to string) ([]model.Report, error) {
+	rs, err := queryReports(ctx, t.tx, reportsInWindow, typ, from, to)
+	if err != nil {
+		return nil, fmt.Errorf("store: reports of %s between %s and %s: %w", typ, from, to, err)
+	}
+	return rs, nil
+}
+
+// ReportsByID returns the stored reports with these IDs, each with its
+// event; unknown IDs are skipped.
+func (t *Tx) ReportsByID(ctx context.Context, ids []string) ([]model.Report, error) {
+	var out []model.Report
+	err := eachChunk(ids, func(args []any, marks string) error {
+		rs, err := queryReports(ctx, t.tx, `SELECT `+reportColumns+` WHERE r.id IN (`+marks+`)`, args...)
+		out = append(out, rs...)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: reports by id: %w", err)
+	}
+	return out, nil
+}
+
+// EventReports returns every report of these events, each with its event.
+func (t *Tx) EventReports(ctx context.Context, eventIDs []string) ([]model.Report, error) {
+	return eventReports(ctx, t.tx, eventIDs)
+}
+
+// EventReports returns every report of these events, each with its event.
+func (s *Store) EventReports(ctx context.Context, eventIDs []string) ([]model.Report, error) {
+	return eventReports(ctx, s.r, eventIDs)
+}
+
+func eventReports(ctx context.Context, q querier, eventIDs []string) ([]model.Report, error) {
+	var out []model.Report
+	err := eachChunk(eventIDs, func(args []any, marks string) error {
+		rs, err := queryReports(ctx, q, `SELECT `+reportColumns+` WHERE er.event_id IN (`+marks+`) ORDER BY r.id`, args...)
+		out = append(out, rs...)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: event reports: %w", err)
+	}
+	return out, nil
+}
+
+// DocumentInfo is what source counting needs to know about a document.
+type DocumentInfo struct {
+	ID          string
+	Publisher   string
+	DuplicateOf string
+}
+
+// DocumentInfos returns the publisher and original of each known document.
+func (t *Tx) DocumentInfos(ctx context.Context, ids []string) (map[string]DocumentInfo, error) {
+	return documentInfos(ctx, t.tx, ids)
+}
+
+// DocumentInfos returns the publisher and original of each known document.
+func (s *Store) DocumentInfos(ctx context.Context, ids []string) (map[string]DocumentInfo, error) {
+	return documentInfos(ctx, s.r, ids)
+}
+
+func documentInfos(ctx context.Context, q querier, ids []string) (map[string]DocumentInfo, error) {
+	out := make(map[string]DocumentInfo, len(ids))
+	err := eachChunk(ids, func(args []any, marks string) error {
+		rows, err := q.QueryContext(ctx, `SELECT id, publisher, COALESCE(duplicate_of, '') FROM documents WHERE id IN (`+marks+`)`, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var d DocumentInfo
+			if err := rows.Scan(&d.ID, &d.Publisher, &d.DuplicateOf); err != nil {
+				return err
+			}
+			out[d.ID] = d
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: document infos: %w", err)
+	}
+	return out, nil
+}
+
+// EventMember is one report's membership of an event: the score and the
+// merge stage's explanation (JSON) of why it joined.
+type EventMember struct {
+	ReportID    string          `json:"report"`
+	Score       float64         `json:"score"`
+	Explanation json.RawMessage `json:"explanation"`
+}
+
+// EventsCreated returns the creation time of each of these events that exists.
+func (t *Tx) EventsCreated(ctx context.Context, ids []string) (map[string]time.Time, error) {
+	out := make(map[string]time.Time, len(ids))
+	err := eachChunk(ids, func(args []any, marks string) error {
+		rows, err := t.tx.QueryContext(ctx, `SELECT id, created_at FROM events WHERE id IN (`+marks+`)`, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id, at string
+			if err := rows.Scan(&id, &at); err != nil {
+				return err
+			}
+			if out[id], err = parseStamp(at); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: events created: %w", err)
+	}
+	return out, nil
+}
+
+// DeleteEvents removes events with their memberships and discrepancies
+// (the reports themselves stay).
+func (t *Tx) DeleteEvents(ctx context.Context, ids []string) error {
+	err := eachChunk(ids, func(args []any, marks string) error {
+		for _, q := range []string{
+			`DELETE FROM event_reports WHERE event_id IN (` + marks + `)`,
+			`DELETE FROM discrepancies WHERE event_id IN (` + marks + `)`,
+			`DELETE FROM events WHERE id IN (` + marks + `)`,
+		} {
+			if _, err := t.tx.ExecContext(ctx, q, args...); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store: delete events: %w", err)
+	}
+	return nil
+}
+
+const upsertEvent = `INSERT INTO events (id, type, date_start, date_end, attacker_side, lat, lon, independent_sources, status,
+ body, created_at, updated_at, seq)
+ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM events))
+ ON CONFLICT(id) DO UPDATE SET type = excluded.type, date_start = excluded.date_start, date_end = excluded.date_end,
+ attacker_side = excluded.attacker_side, lat = excluded.lat, lon = excluded.lon,
+ independent_sources = excluded.independent_sources, status = excluded.status, body = excluded.body,
+ updated_at = excluded.updated_at`
+
+const upsertMember = `INSERT INTO event_reports (report_id, event_id, score, explanation) VALUES (?, ?, ?, ?)
+ ON CONFLICT(report_id) DO UPDATE SET event_id = excluded.event_id, score = excluded.score, explanation = excluded.explanation`
+
+// PutEvent stores an event (keeping the row's seq and created_at when it
+// exists), replaces its memberships and its discrepancies. A report that
+// belonged to another event moves here.
+func (t *Tx) PutEvent(ctx context.Context, ev *model.Event, members []EventMember) error {
+	body, err := json.Marshal(ev)
+	if err != nil {
+		return fmt.Errorf("store: put event %s: %w", ev.ID, err)
+	}
+	var side string
+	if ev.Attacker != nil {
+		side = string(ev.Attacker.Side)
+	}
+	var lat, lon any
+	if l := primaryLocation(ev.Locations); l != nil {
+		lat, lon = l.Lat, l.Lon
+	}
+	created := ev.Created
+	if created.IsZero() {
+		created = t.now
+	}
+	if _, err := t.tx.ExecContext(ctx, upsertEvent, ev.ID, string(ev.Type), ev.Date.Start, ev.Date.End, side, lat, lon,
+		ev.IndependentSources, string(ev.Status), body, stamp(created), stamp(t.now)); err != nil {
+		return fmt.Errorf("store: put event %s: %w", ev.ID, err)
+	}
+	if _, err := t.tx.ExecContext(ctx, `DELETE FROM event_reports WHERE event_id = ?`, ev.ID); err != nil {
+		return fmt.Errorf("store: put event %s: %w", ev.ID, err)
+	}
+	for _, m := range members {
+		expl := m.Explanation
+		if len(expl) == 0 {
+			expl = json.RawMessage("{}")
+		}
+		if _, err := t.tx.ExecContext(ctx, upsertMember, m.ReportID, ev.ID, m.Score, string(expl)); err != nil {
+			return fmt.Errorf("store: put event %s member %s: %w", ev.ID, m.ReportID, err)
+		}
+	}
+	if _, err := t.tx.ExecContext(ctx, `DELETE FROM discrepancies WHERE event_id = ?`, ev.ID); err != nil {
+		return fmt.Errorf("store: put event %s: %w", ev.ID, err)
+	}
+	for _, d := range ev.Discrepancies {
+		vals, err := json.Marshal(d.Values)
+		if err != nil {
+			return fmt.Errorf("store: put event %s: %w", ev.ID, err)
+		}
+		if _, err := t.tx.ExecContext(ctx, `INSERT INTO discrepancies (event_id, field, vals) VALUES (?, ?, ?)
+ ON CONFLICT(event_id, field) DO UPDATE SET vals = excluded.vals`, ev.ID, d.Field, string(vals)); err != nil {
+			return fmt.Errorf("store: put event %s: %w", ev.ID, err)
+		}
+	}
+	return nil
+}
+
+// Event returns the event with this ID, or ErrNotFound.
+func (s *Store) Event(ctx context.Context, id string) (*model.Event, error) {
+	var body string
+	err := s.r.QueryRowContext(ctx, `SELECT body FROM events WHERE id = ?`, id).Scan(&body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("store: event %s: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: event %s: %w", id, err)
+	}
+	var ev model.Event
+	if err := json.Unmarshal([]byte(body), &ev); err != nil {
+		return nil, fmt.Errorf("store: event %s: %w", id, err)
+	}
+	return &ev, nil
+}
+
+// EventMembers returns the memberships of one event, by report ID.
+func (s *Store) EventMembers(ctx context.Context, eventID string) ([]EventMember, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT report_id, score, explanation FROM event_reports WHERE event_id = ? ORDER BY report_id`, eventID)
+	if err != nil {
+		return nil, fmt.Errorf("store: members of %s: %w", eventID, err)
+	}
+	defer rows.Close()
+	var out []EventMember
+	for rows.Next() {
+		var m EventMember
+		var expl string
+		if err := rows.Scan(&m.ReportID, &m.Score, &expl); err != nil {
+			return nil, fmt.Errorf("store: members of %s: %w", eventID, err)
+		}
+		m.Explanation = json.RawMessage(expl)
+		out = append(out, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: members of %s: %w", eventID, err)
+	}
+	return out, nil
+}
