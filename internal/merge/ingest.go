@@ -12,11 +12,11 @@ import (
 
 // Result counts what one merge call changed.
 type Result struct {
-	Reports    int `json:"reports"`     // reports considered (new plus neighbours re-examined)
-	Events     int `json:"events"`      // events written (created or changed)
-	Removed    int `json:"removed"`     // events that disappeared into others or were split away
-	Unchanged  int `json:"unchanged"`   // neighbouring events left as they were
-	Candidates int `json:"candidates"`  // stored reports fetched as candidates
+	Reports    int `json:"reports"`    // reports considered (new plus neighbours re-examined)
+	Events     int `json:"events"`     // events written (created or changed)
+	Removed    int `json:"removed"`    // events that disappeared into others or were split away
+	Unchanged  int `json:"unchanged"`  // neighbouring events left as they were
+	Candidates int `json:"candidates"` // stored reports fetched as candidates
 }
 
 // Window margins, in days, around a report's dates for fetching candidate

@@ -120,4 +120,3 @@ func (t *Tx) UndoLastCorrection(ctx context.Context, reason string) (*Correction
 	c.UndoneAt = &now
 	return &c, nil
 }
-
