@@ -7,12 +7,13 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/unicode"
 )
+
+var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?([a-z0-9_.:-]+)`)
 
 var xmlEncoding = regexp.MustCompile(`^(\s*<\?xml[^>]*?encoding\s*=\s*["'])([^"']*)(["'])`)
 
@@ -66,8 +67,8 @@ func declared(raw []byte, contentType string) encoding.Encoding {
 	if m := xmlEncoding.FindSubmatch(raw[:min(len(raw), 512)]); m != nil {
 		names = append(names, string(m[2]))
 	}
-	if _, name, certain := charset.DetermineEncoding(raw, ""); certain {
-		names = append(names, name)
+	if m := metaCharset.FindSubmatch(raw[:min(len(raw), 4096)]); m != nil {
+		names = append(names, string(m[1]))
 	}
 	for _, n := range names {
 		e, err := htmlindex.Get(strings.TrimSpace(n))

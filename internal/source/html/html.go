@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
@@ -18,6 +19,9 @@ import (
 // ParserVersion identifies this reader in a document's provenance; bump it
 // when a change alters the text or metadata produced for the same page.
 const ParserVersion = "source/html@1"
+
+// minExtracted is go-trafilatura's default MinExtractedSize, in characters.
+const minExtracted = 250
 
 // Page is what sitrep reads from one HTML page, before cleaning.
 type Page struct {
@@ -60,7 +64,10 @@ func Parse(raw []byte, pageURL string) (*Page, error) {
 	}
 	res, err := trafilatura.ExtractDocument(doc, opts)
 	if err == nil && res != nil {
-		if res.ContentNode != nil {
+		// Below trafilatura's own minimum it falls back to a baseline that
+		// glues whole subtrees into one paragraph; sitrep's block renderer
+		// below does better on such short pages.
+		if res.ContentNode != nil && utf8.RuneCountInString(res.ContentText) >= minExtracted {
 			p.Text = NodeText(res.ContentNode)
 		}
 		md := res.Metadata
@@ -75,11 +82,12 @@ func Parse(raw []byte, pageURL string) (*Page, error) {
 	}
 	if strings.TrimSpace(p.Text) == "" {
 		// trafilatura found nothing it trusts: fall back to the article
-		// element, else the body, rendered as plain blocks.
-		if n := find(doc, atom.Article); n != nil {
-			p.Text = NodeText(n)
-		} else if n := find(doc, atom.Body); n != nil {
-			p.Text = NodeText(n)
+		// element, else main, else the body, rendered as plain blocks.
+		for _, a := range []atom.Atom{atom.Article, atom.Main, atom.Body} {
+			if n := find(doc, a); n != nil {
+				p.Text = NodeText(n)
+				break
+			}
 		}
 	}
 	return p, nil

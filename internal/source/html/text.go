@@ -36,6 +36,10 @@ func NodeText(n *html.Node) string {
 }
 
 func walk(b *strings.Builder, n *html.Node, pre bool) {
+	if n.Type == html.ElementNode && n.DataAtom == 0 {
+		// Nodes built by extractors may carry only the tag name.
+		n.DataAtom = atom.Lookup([]byte(n.Data))
+	}
 	switch n.Type {
 	case html.TextNode:
 		t := n.Data

@@ -57,6 +57,8 @@ func Parse(b []byte) (*Export, []error) {
 	fail := func(err error) (*Export, []error) {
 		line := fmt.Sprintf("line %d", item.Line(b, dec.InputOffset()))
 		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+			// The input ended inside a value: name its last line.
+			line = fmt.Sprintf("line %d", item.Line(b, int64(len(b))))
 			return e, append(errs, item.Errorf(line, item.ErrTruncated, err))
 		}
 		return e, append(errs, item.Errorf(line, item.ErrMalformed, err))
