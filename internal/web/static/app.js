@@ -164,5 +164,8 @@ function onLive(ev) {
 
 function drawLegend() {
   const legend = document.getElementById('legend');
-  legend.replaceChildren(...TYPES.map((t) => el('span', { class: `key type-${t.id}` }, t.label)));
+  legend.replaceChildren(
+    el('h2', {}, 'Events per day'),
+    ...TYPES.map((t) => el('span', { class: `key type-${t.id}` }, t.label)),
+    el('span', { class: 'size' }, 'Circle size on the map: independent sources'));
 }
