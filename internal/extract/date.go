@@ -93,6 +93,16 @@ func (r resolver) fillYear(d day) day {
 	return d
 }
 
+// realDay reports whether d exists in the calendar (29 February only in
+// leap years; any valid month/day when the year is unknown).
+func realDay(d day) bool {
+	if d.Year == 0 {
+		return validDay(d.Month, d.Day)
+	}
+	t := time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC)
+	return t.Day() == d.Day && t.Month() == d.Month
+}
+
 func validDay(m time.Month, d int) bool {
 	return d >= 1 && d <= 31 && m >= 1 && m <= 12 && !(m == 2 && d > 29) && !(d == 31 && (m == 4 || m == 6 || m == 9 || m == 11))
 }
@@ -216,7 +226,10 @@ func (r resolver) calendarAt(toks []token, i int) (d day, j int, end *day, ok bo
 			j++
 		}
 		d = r.fillYear(d)
-		if d2 > 0 && validDay(m, d2) && d2 > dd {
+		if !realDay(d) {
+			return day{}, i, nil, false
+		}
+		if d2 > 0 && validDay(m, d2) && d2 > dd && d2-dd <= 2 {
 			e := d
 			e.Day = d2
 			return d, j, &e, true
@@ -248,7 +261,10 @@ func (r resolver) calendarAt(toks []token, i int) (d day, j int, end *day, ok bo
 		j++
 	}
 	d = r.fillYear(d)
-	if d2 > 0 && validDay(time.Month(m), d2) && d2 > dd {
+	if !realDay(d) {
+		return day{}, i, nil, false
+	}
+	if d2 > 0 && validDay(time.Month(m), d2) && d2 > dd && d2-dd <= 2 {
 		e := d
 		e.Day = d2
 		return d, j, &e, true
@@ -306,7 +322,7 @@ func isoDate(s string) (int, time.Month, int, bool) {
 	y, e1 := strconv.Atoi(s[:4])
 	m, e2 := strconv.Atoi(s[5:7])
 	d, e3 := strconv.Atoi(s[8:])
-	if e1 != nil || e2 != nil || e3 != nil || !validDay(time.Month(m), d) || y < 1900 {
+	if e1 != nil || e2 != nil || e3 != nil || !validDay(time.Month(m), d) || y < 1900 || !realDay(day{y, time.Month(m), d}) {
 		return 0, 0, 0, false
 	}
 	return y, time.Month(m), d, true
