@@ -18,14 +18,14 @@ import (
 // and one histogram, and the client library would add about ten modules
 // (protobuf among them) to a single binary that otherwise has few.
 //
-// Metrics is safe for concurrent use. The live-input code reports through
-// Ingested and FeedError.
+// Metrics is safe for concurrent use. Other components report through
+// Ingested, or expose their own counters with Func.
 type Metrics struct {
 	mu       sync.Mutex
 	requests map[[3]string]uint64  // route, method, code
 	latency  map[string]*histogram // route
 	ingest   map[string]uint64     // result (new, duplicate, near_duplicate, failed, reports, events)
-	feedErrs map[string]uint64     // feed
+	funcs    []funcMetric          // samples read from other components at scrape time
 	streamed uint64                // SSE messages sent to clients
 	dropped  uint64                // slow SSE clients disconnected, or batches dropped
 	clients  func() int            // current SSE clients
@@ -43,7 +43,7 @@ type histogram struct {
 
 func newMetrics() *Metrics {
 	return &Metrics{requests: map[[3]string]uint64{}, latency: map[string]*histogram{}, ingest: map[string]uint64{},
-		feedErrs: map[string]uint64{}, started: time.Now()}
+		started: time.Now()}
 }
 
 // observe records one finished request.
@@ -91,11 +91,21 @@ func (m *Metrics) Ingested(c IngestCounts) {
 	m.ingest["event"] += uint64(c.Events)
 }
 
-// FeedError counts one failed poll of feed (a URL or folder).
-func (m *Metrics) FeedError(feed string) {
+// funcMetric is one sample whose value is read when /metrics is scraped.
+type funcMetric struct {
+	name, help, typ string
+	labels          map[string]string
+	fn              func() float64
+}
+
+// Func adds a sample read from fn at every scrape, such as the feed
+// poller's error count: Func("sitrep_feed_errors_total", "…", "counter",
+// map[string]string{"source": "feeds"}, func() float64 { … }). Samples
+// that share a name must share help and type; typ is "counter" or "gauge".
+func (m *Metrics) Func(name, help, typ string, labels map[string]string, fn func() float64) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.feedErrs[feed]++
+	m.funcs = append(m.funcs, funcMetric{name: name, help: help, typ: typ, labels: labels, fn: fn})
 }
 
 func (m *Metrics) streamSent(n int) {
@@ -148,15 +158,27 @@ func (m *Metrics) WriteTo(w io.Writer) (int64, error) {
 	for _, k := range []string{"new", "duplicate", "near_duplicate", "failed", "report", "event"} {
 		fmt.Fprintf(&b, "sitrep_ingest_total{result=\"%s\"} %d\n", k, m.ingest[k])
 	}
-	b.WriteString("# HELP sitrep_feed_errors_total Failed polls by feed or watched folder.\n# TYPE sitrep_feed_errors_total counter\n")
-	for _, k := range sortedKeys(m.feedErrs, func(a, b string) bool { return a < b }) {
-		fmt.Fprintf(&b, "sitrep_feed_errors_total{feed=\"%s\"} %d\n", label(k), m.feedErrs[k])
-	}
+	funcs := append([]funcMetric(nil), m.funcs...)
 	fmt.Fprintf(&b, "# HELP sitrep_stream_messages_total Server-sent event messages delivered.\n# TYPE sitrep_stream_messages_total counter\nsitrep_stream_messages_total %d\n", m.streamed)
 	fmt.Fprintf(&b, "# HELP sitrep_stream_dropped_total Slow stream clients disconnected or change batches dropped.\n# TYPE sitrep_stream_dropped_total counter\nsitrep_stream_dropped_total %d\n", m.dropped)
 	clients := m.clients
 	started := m.started
 	m.mu.Unlock()
+	sort.SliceStable(funcs, func(i, j int) bool { return funcs[i].name < funcs[j].name })
+	for i, f := range funcs {
+		if i == 0 || funcs[i-1].name != f.name {
+			fmt.Fprintf(&b, "# HELP %s %s\n# TYPE %s %s\n", f.name, f.help, f.name, f.typ)
+		}
+		b.WriteString(f.name)
+		if len(f.labels) > 0 {
+			var ls []string
+			for _, k := range sortedKeys(f.labels, func(a, b string) bool { return a < b }) {
+				ls = append(ls, fmt.Sprintf("%s=\"%s\"", k, label(f.labels[k])))
+			}
+			b.WriteString("{" + strings.Join(ls, ",") + "}")
+		}
+		fmt.Fprintf(&b, " %g\n", f.fn())
+	}
 	if clients != nil {
 		fmt.Fprintf(&b, "# HELP sitrep_stream_clients Connected server-sent event clients.\n# TYPE sitrep_stream_clients gauge\nsitrep_stream_clients %d\n", clients())
 	}
