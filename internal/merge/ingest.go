@@ -12,11 +12,11 @@ import (
 
 // Result counts what one merge call changed.
 type Result struct {
-	Reports    int `json:"reports"`    // reports considered (new plus neighbours re-examined)
-	Events     int `json:"events"`     // events written (created or changed)
-	Removed    int `json:"removed"`    // events that disappeared into others or were split away
-	Unchanged  int `json:"unchanged"`  // neighbouring events left as they were
-	Candidates int `json:"candidates"` // stored reports fetched as candidates
+	Events     []string `json:"events"`     // IDs of events written (created or changed), sorted
+	Removed    []string `json:"removed"`    // IDs of events that disappeared into others or were split away
+	Reports    int      `json:"reports"`    // reports re-partitioned (new plus neighbours)
+	Unchanged  int      `json:"unchanged"`  // neighbouring events left as they were
+	Candidates int      `json:"candidates"` // stored reports fetched as candidates
 }
 
 // Window margins, in days, around a report's dates for fetching candidate
@@ -165,8 +165,9 @@ func recompute(ctx context.Context, tx *store.Tx, seeds []model.Report) (Result,
 		if err := tx.PutEvent(ctx, &ev, rows); err != nil {
 			return res, err
 		}
-		res.Events++
+		res.Events = append(res.Events, c.ID)
 	}
+	slices.Sort(res.Events)
 	var gone []string
 	for _, id := range oldIDs {
 		if !keep[id] {
@@ -174,7 +175,7 @@ func recompute(ctx context.Context, tx *store.Tx, seeds []model.Report) (Result,
 		}
 	}
 	slices.Sort(gone)
-	res.Removed = len(gone)
+	res.Removed = gone
 	// Vanished events lose only rows PutEvent did not already move.
 	if err := tx.DeleteEvents(ctx, gone); err != nil {
 		return res, err
