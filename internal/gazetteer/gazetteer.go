@@ -107,8 +107,9 @@ func Stem(word string) string {
 }
 
 // cyrEndings are Ukrainian and Russian case endings, longest first.
+// They stop short of the adjective stem "-ськ-"/"-ск-", so "Харківської"
+// and "Харківська" share the stem "харківськ".
 var cyrEndings = []string{
-	"ського", "ському", "ської", "ській", "ською", "ской", "ского", "скому", "ских", "ским",
 	"ого", "ому", "ими", "ами", "ями", "ові", "еві", "ою", "ею", "ої", "ій", "ий", "ая", "ую",
 	"ой", "ей", "ым", "им", "ом", "ем", "ах", "ях", "ых", "их", "ые", "ие",
 	"а", "я", "у", "ю", "і", "и", "е", "о", "ї", "й", "ь", "ы",
@@ -141,6 +142,23 @@ func stemVariants(word string) []string {
 		if isCyrVowel(rs[i]) {
 			return out
 		}
+	}
+	return out
+}
+
+// Stems returns every stem of a lower-case Cyrillic word, one per ending it
+// carries, longest ending first: "львові" gives "льв" and "львов" (the
+// latter meets Львів through its vowel alternation).
+func Stems(word string) []string {
+	n := utf8.RuneCountInString(word)
+	var out []string
+	for _, suf := range cyrEndings {
+		if strings.HasSuffix(word, suf) && n-utf8.RuneCountInString(suf) >= 3 {
+			out = append(out, word[:len(word)-len(suf)])
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, word)
 	}
 	return out
 }

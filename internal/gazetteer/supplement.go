@@ -17,7 +17,8 @@ import (
 // |-separated list of other names. A row
 //
 //   - "drop" removes wrong alternate names from the GeoNames place with that
-//     geonames_id (GeoNames lists "Bilhorod-Dnistrovskyi" under Belgorod).
+//     geonames_id (GeoNames lists "Bilhorod-Dnistrovskyi" under Belgorod), or
+//     with no names, all of them, for a duplicate entry.
 //   - "alias" amends the GeoNames place with that geonames_id: a non-empty
 //     name becomes its canonical English name (the old one stays a name),
 //     names are added (renames, older and Russian-era spellings), and lat/lon
@@ -89,6 +90,10 @@ func (b *builder) supplementRow(c []string) error {
 		id, ok := b.byGeo[geo]
 		if !ok {
 			return fmt.Errorf("%w: drop for unknown geonames_id %d", ErrBadRow, geo)
+		}
+		if len(names) == 0 {
+			b.names[id] = nil // a duplicate of another entry: index none of its names
+			return nil
 		}
 		b.names[id] = without(b.names[id], names)
 		return nil

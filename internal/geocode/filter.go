@@ -33,6 +33,10 @@ russian russians ukrainian ukrainians european american british
 sunday night morning evening day week year today yesterday tomorrow
 telegram twitter facebook reuters interfax tass ukrinform suspilne kyivindependent
 mass media press agency
+над під при про для від біля після через між перед поруч навколо але що як це ці цей той там тут так вже ще
+все всі було буде також після близько понад майже лише тільки сьогодні вчора вночі зранку увечері
+под около после через между перед рядом вокруг это эти этот тот там тут так уже еще все было будет также
+более почти только сегодня вчера ночью утром вечером
 `)
 
 // contextWords may stand capitalised right before or after a place name
@@ -65,7 +69,7 @@ func (g *Geocoder) rejectSingle(text string, toks []token, i int, ids []gazettee
 			break
 		}
 	}
-	if !t.cyr && stopWords[t.key] {
+	if stopWords[t.key] {
 		return true
 	}
 	if g.personOrThing(toks, i, major) {

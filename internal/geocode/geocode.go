@@ -164,8 +164,16 @@ func (g *Geocoder) lookup(key string, cyr bool) ([]gazetteer.ID, matchKind) {
 	if !cyr {
 		return nil, byName
 	}
-	if ids := g.gaz.LookupStem(gazetteer.StemKey(key)); len(ids) > 0 {
-		return ids, byStem
+	if strings.Contains(key, " ") {
+		if ids := g.gaz.LookupStem(gazetteer.StemKey(key)); len(ids) > 0 {
+			return ids, byStem
+		}
+	} else {
+		for _, st := range gazetteer.Stems(key) {
+			if ids := g.gaz.LookupStem(st); len(ids) > 0 {
+				return ids, byStem
+			}
+		}
 	}
 	for _, lk := range gazetteer.LatinKeys(key) {
 		if ids := g.gaz.Lookup(lk); len(ids) > 0 {

@@ -82,11 +82,11 @@ func prior(p *gazetteer.Place) float64 {
 	}
 	switch p.Country {
 	case "UA":
-		s += 0.8
+		s += 1.2
 	case "RU":
-		s += 0.6
+		s += 1.0
 	case "BY", "MD":
-		s += 0.3
+		s += 0.5
 	}
 	return s
 }
