@@ -44,6 +44,7 @@ var contentTypes = map[string]string{
 	".png":  "image/png",
 	".svg":  "image/svg+xml",
 	".md":   "text/plain; charset=utf-8",
+	".gz":   "application/gzip",
 	"":      "text/plain; charset=utf-8", // LICENSE files
 }
 
@@ -86,7 +87,13 @@ func Handler() http.Handler {
 			return err
 		}
 		sum := sha256.Sum256(body)
-		assets[p] = &asset{name: p, ctype: ctype, body: body, etag: `"` + hex.EncodeToString(sum[:8]) + `"`}
+		a := &asset{name: p, ctype: ctype, body: body, etag: `"` + hex.EncodeToString(sum[:8]) + `"`}
+		// A large file may ship pre-compressed beside it (basemap.json.gz,
+		// written by tools/basemap), so no request pays for compressing it.
+		if gz, err := fs.ReadFile(Static(), p+".gz"); err == nil {
+			a.once.Do(func() { a.gz = gz })
+		}
+		assets[p] = a
 		return nil
 	})
 	if err != nil {

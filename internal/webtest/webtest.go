@@ -106,13 +106,14 @@ func Start(t *testing.T, baseURL, shotsDir string) *Session {
 }
 
 // Run loads the UI at baseURL and checks the overview, a filter with back
-// and forward, and an event page, saving a screenshot of each. It returns
+// and forward, a date range brushed on the timeline, and an event page, saving a screenshot of each. It returns
 // the session so a caller can add steps.
 func Run(t *testing.T, baseURL, shotsDir string) *Session {
 	t.Helper()
 	s := Start(t, baseURL, shotsDir)
 	s.Overview()
 	s.Filter()
+	s.Brush()
 	s.OpenEvent("")
 	return s
 }

@@ -32,6 +32,7 @@ func TestUI(t *testing.T) {
 	s.Screenshot("01b-live.png")
 
 	s.Filter()
+	s.Brush()
 	s.OpenEvent("")
 
 	// Full-text search narrows the map to the events whose documents match.

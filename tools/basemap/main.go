@@ -21,12 +21,15 @@
 // countries, so once the polygon moves, the Perekop line stops being a country
 // border and the Kerch Strait coast becomes Ukraine's, with no polygon union.
 //
-// Output: one JSON object with "countries" (fills, no stroke), "borders" and
+// Output: basemap.json and, for the web handler to serve as is, basemap.json.gz:
+// one JSON object with "countries" (fills, no stroke), "borders" and
 // "coasts" (MultiLineStrings), "oblasts" (admin-1 polygons of Ukraine and the
 // Russian border regions) and "labels" (admin-1 label points).
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -93,6 +96,19 @@ func run(worldPath, admin1Path, outPath string, tol float64) error {
 		return fmt.Errorf("basemap: encode: %w", err)
 	}
 	if err := os.WriteFile(outPath, data, 0o644); err != nil {
+		return fmt.Errorf("basemap: write: %w", err)
+	}
+	// The web handler serves this copy to clients that accept gzip.
+	var gz bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+	if err != nil {
+		return fmt.Errorf("basemap: gzip: %w", err)
+	}
+	zw.Write(data) // writes to a bytes.Buffer do not fail
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("basemap: gzip: %w", err)
+	}
+	if err := os.WriteFile(outPath+".gz", gz.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("basemap: write: %w", err)
 	}
 	slog.Info("basemap written", "path", outPath, "bytes", len(data), "countries", len(countries.Features), "oblasts", len(oblasts.Features))

@@ -107,4 +107,5 @@ async function loadBasemap(map) {
       icon: L.divIcon({ className: `oblast-label oblast-${l.country}`, html: span, iconSize: null }),
     }).addTo(map);
   }
+  performance.mark('sitrep:basemap-drawn');
 }
