@@ -75,7 +75,8 @@ func corpus() ([]model.Report, map[string]DocInfo) {
 		"d-kharkiv-b":   {Publisher: "Continental Wire"},
 		"d-kharkiv-obl": {Publisher: "Eastern Monitor"},
 		"d-kup":         {Publisher: "Eastern Monitor"},
-		"d-mod":         {Publisher: "Moscow Tribune"},
+		"d-mod":         {Publisher: "Kremlin Vesti"},
+		"d-kup-rma":     {Publisher: "Kharkiv Regional Military Administration"},
 		"d-mod-copy":    {Publisher: "Steppe Gazette", DuplicateOf: "d-mod"},
 		"d-tally-a":     {Publisher: "Continental Wire"},
 		"d-tally-b":     {Publisher: "Black Sea Post"},
@@ -103,7 +104,8 @@ func corpus() ([]model.Report, map[string]DocInfo) {
 		rep("D2", "d-kharkiv-b", "2025-07-04", "", at(kharkiv), by(model.SideRU), killed(1, model.Exact), claim("regional governor", model.SideUA, false)),
 		rep("DF", "d-kharkiv-obl", "2025-07-04", "", at(kharkObl), by(model.SideRU), weapon("glide_bomb", 0)),
 		rep("E1", "d-kup", "2025-07-04", "", at(kupiansk), by(model.SideRU), weapon("artillery", 0)),
-		// G: an attacking side's claim repeated by a reprint: "claimed".
+		rep("E2", "d-kup-rma", "2025-07-04", "", at(kupiansk), by(model.SideRU), injured(2, model.Exact)),
+		// G: an attacking side's state media and a hedged reprint: "claimed".
 		rep("G1", "d-mod", "2025-07-05", "", at(staroko), by(model.SideRU), weapon("missile", 0), claim("Russian defence ministry", model.SideRU, false)),
 		rep("G2", "d-mod-copy", "2025-07-05", "", at(staroko), by(model.SideRU), claim("Russian defence ministry", model.SideRU, true)),
 		// H: the nationwide tally of the night of 3–4 July, country-level only.

@@ -308,7 +308,7 @@ func docInfos(ctx context.Context, tx *store.Tx, rs []model.Report) (map[string]
 	}
 	out := make(map[string]DocInfo, len(infos))
 	for k, v := range infos {
-		out[k] = DocInfo{Publisher: v.Publisher, DuplicateOf: v.DuplicateOf}
+		out[k] = DocInfo{Publisher: v.Publisher, DuplicateOf: v.DuplicateOf, Kind: v.SourceKind}
 	}
 	return out, nil
 }

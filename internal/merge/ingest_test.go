@@ -166,7 +166,7 @@ func TestCorrectionsSurviveReingest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, id := range []string{"D1", "D2", "DF", "E1"} {
+	for _, id := range []string{"D1", "D2", "DF", "E1", "E2"} {
 		if got := eventOf(t, st, id); got != merged {
 			t.Fatalf("after Merge, %s in %s, want %s", id, got, merged)
 		}

@@ -2,6 +2,8 @@ package merge
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/sitrep-osint/sitrep/internal/model"
 )
@@ -65,40 +67,80 @@ func IndependentSources(rs []model.Report, docs map[string]DocInfo) int {
 	return len(roots)
 }
 
-// Status places an event on the verification ladder. The rules, weakest
-// first:
-//
-//   - claimed: every report is either hedged ("reportedly", "claimed") or
-//     attributed to the attacking side's own officials — nothing but one
-//     party's word, however many outlets repeat it;
-//   - reported: one independent source states it;
-//   - corroborated: two or more independent sources state it;
-//   - confirmed: corroborated, and at least one report is attributed to
-//     officials of the attacked side (a claimant whose side is not the
-//     attacker's).
-func Status(rs []model.Report, attacker *model.Actor, independent int) (model.Status, string) {
-	var atk model.Side
+// AttackedSide is the side an event's reports say was hit: the reports'
+// target side when they name one, else the opponent of the attacker.
+func AttackedSide(rs []model.Report, attacker *model.Actor) model.Side {
+	if t := majority(rs, func(r *model.Report) string {
+		if r.Target == nil {
+			return ""
+		}
+		return string(r.Target.Side)
+	}); t != "" {
+		return model.Side(t)
+	}
 	if attacker != nil {
-		atk = attacker.Side
+		switch attacker.Side {
+		case model.SideRU:
+			return model.SideUA
+		case model.SideUA:
+			return model.SideRU
+		}
 	}
-	onlyClaims, attackedOfficial := true, ""
+	return ""
+}
+
+// Status places an event on the verification ladder; the first rule that
+// holds wins:
+//
+//   - confirmed: officials of the attacked side speak — their own channel,
+//     their state news agency, or a press report quoting them without a
+//     hedge — and at least one independent press outlet reports it;
+//   - corroborated: two or more independent press outlets, no officials of
+//     the attacked side;
+//   - reported: exactly one independent press outlet;
+//   - claimed: no independent press outlet: only one party's officials or
+//     state media, or press relaying a claim with a hedge.
+//
+// Independent press outlets are the distinct publishers with the press role
+// (PublisherRole) among documents that are not syndicated copies, counting
+// only reports that are not hedged ("claimed", "could not be verified").
+func Status(rs []model.Report, attacker *model.Actor, docs map[string]DocInfo) (model.Status, string) {
+	attacked := AttackedSide(rs, attacker)
+	var press []string
+	official := ""
 	for i := range rs {
-		src := &rs[i].Source
-		ownClaim := src.ClaimantSide != "" && src.ClaimantSide == atk
-		if !src.Hedged && !ownClaim {
-			onlyClaims = false
+		r := &rs[i]
+		d := docs[r.Doc]
+		role, side := PublisherRole(d.Publisher, d.Kind)
+		if side == "" {
+			side = r.Source.ClaimantSide
 		}
-		if src.ClaimantSide != "" && src.ClaimantSide != atk && attackedOfficial == "" {
-			attackedOfficial = firstNonEmpty(src.AttributedTo, string(src.ClaimantSide)+" officials")
+		switch {
+		case role == RolePress && d.DuplicateOf == "" && !r.Source.Hedged:
+			p := firstNonEmpty(d.Publisher, "document "+r.Doc)
+			if !slices.Contains(press, p) {
+				press = append(press, p)
+			}
+		}
+		if official != "" || attacked == "" {
+			continue
+		}
+		switch {
+		case (role == RoleOfficial || role == RoleStateMedia) && side == attacked:
+			official = d.Publisher
+		case role == RolePress && !r.Source.Hedged && r.Source.ClaimantSide == attacked:
+			official = firstNonEmpty(r.Source.AttributedTo, string(attacked)+" officials") + " quoted by " + firstNonEmpty(d.Publisher, "the press")
 		}
 	}
+	slices.Sort(press)
+	list := strings.Join(press, ", ")
 	switch {
-	case onlyClaims:
-		return model.StatusClaimed, fmt.Sprintf("all %d report(s) are hedged or the attacking side's own claim", len(rs))
-	case independent >= 2 && attackedOfficial != "":
-		return model.StatusConfirmed, fmt.Sprintf("%d independent sources, and officials of the attacked side (%s)", independent, attackedOfficial)
-	case independent >= 2:
-		return model.StatusCorroborated, fmt.Sprintf("%d independent sources", independent)
+	case official != "" && len(press) >= 1:
+		return model.StatusConfirmed, fmt.Sprintf("officials of the attacked side (%s: %s) and %d independent press outlet(s): %s", attacked, official, len(press), list)
+	case len(press) >= 2:
+		return model.StatusCorroborated, fmt.Sprintf("%d independent press outlets (%s), no statement from officials of the attacked side", len(press), list)
+	case len(press) == 1:
+		return model.StatusReported, fmt.Sprintf("one independent press outlet (%s), no officials of the attacked side", list)
 	}
-	return model.StatusReported, "one independent source"
+	return model.StatusClaimed, "no independent press reporting it as fact: only one party's officials or state media, or claims relayed with a hedge"
 }

@@ -59,7 +59,7 @@ func TestPartitionConstraints(t *testing.T) {
 		{"split a report off", Constraints{CannotLink: [][2]string{{"A4", "A1"}, {"A4", "A2"}, {"A4", "A3"}, {"A4", "A5"}, {"A4", "A6"}}},
 			[][]string{{"A1", "A2", "A3", "A5", "A6"}, {"A4"}}},
 		{"merge two events", Constraints{MustLink: [][2]string{{"D1", "E1"}}},
-			[][]string{{"D1", "D2", "DF", "E1"}}},
+			[][]string{{"D1", "D2", "DF", "E1", "E2"}}},
 		{"merge dated and undated", Constraints{MustLink: [][2]string{{"J1", "C1"}}},
 			[][]string{{"C1", "C2", "J1"}}},
 	}

@@ -13,6 +13,7 @@ import (
 type DocInfo struct {
 	Publisher   string
 	DuplicateOf string
+	Kind        string // the operator's label for the publisher (sources.kind), see PublisherRole
 }
 
 // Summarise builds the event for one cluster of reports: its type, date,
@@ -60,7 +61,7 @@ func Summarise(id string, reports []model.Report, docs map[string]DocInfo) model
 	ev.Discrepancies = append(ev.Discrepancies, attackerDiscrepancy(rs, docs)...)
 	slices.SortStableFunc(ev.Discrepancies, func(a, b model.Discrepancy) int { return cmp.Compare(a.Field, b.Field) })
 	ev.IndependentSources = IndependentSources(rs, docs)
-	ev.Status, ev.StatusReason = Status(rs, ev.Attacker, ev.IndependentSources)
+	ev.Status, ev.StatusReason = Status(rs, ev.Attacker, docs)
 	return ev
 }
 

@@ -112,6 +112,7 @@ type DocumentInfo struct {
 	ID          string
 	Publisher   string
 	DuplicateOf string
+	SourceKind  string // sources.kind of the publisher ("official", "state media", …), "" when unset
 }
 
 // DocumentInfos returns the publisher and original of each known document.
@@ -127,14 +128,15 @@ func (s *Store) DocumentInfos(ctx context.Context, ids []string) (map[string]Doc
 func documentInfos(ctx context.Context, q querier, ids []string) (map[string]DocumentInfo, error) {
 	out := make(map[string]DocumentInfo, len(ids))
 	err := eachChunk(ids, func(args []any, marks string) error {
-		rows, err := q.QueryContext(ctx, `SELECT id, publisher, COALESCE(duplicate_of, '') FROM documents WHERE id IN (`+marks+`)`, args...)
+		rows, err := q.QueryContext(ctx, `SELECT d.id, d.publisher, COALESCE(d.duplicate_of, ''), COALESCE(s.kind, '')
+ FROM documents d LEFT JOIN sources s ON s.name = d.publisher WHERE d.id IN (`+marks+`)`, args...)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
 			var d DocumentInfo
-			if err := rows.Scan(&d.ID, &d.Publisher, &d.DuplicateOf); err != nil {
+			if err := rows.Scan(&d.ID, &d.Publisher, &d.DuplicateOf, &d.SourceKind); err != nil {
 				return err
 			}
 			out[d.ID] = d
@@ -303,4 +305,15 @@ func (s *Store) EventMembers(ctx context.Context, eventID string) ([]EventMember
 		return nil, fmt.Errorf("store: members of %s: %w", eventID, err)
 	}
 	return out, nil
+}
+
+// SetSourceKind labels a publisher ("press", "official", "state media", or
+// a longer description containing one of those) for the verification
+// ladder, creating the source row if needed.
+func (t *Tx) SetSourceKind(ctx context.Context, name, kind string) error {
+	if _, err := t.tx.ExecContext(ctx, `INSERT INTO sources (name, kind, first_seen) VALUES (?, ?, ?)
+ ON CONFLICT(name) DO UPDATE SET kind = excluded.kind`, name, kind, stamp(t.now)); err != nil {
+		return fmt.Errorf("store: set source kind %q: %w", name, err)
+	}
+	return nil
 }
