@@ -126,7 +126,7 @@ function row(ev) {
   const t = typeInfo(ev.type);
   const p = place(ev);
   return el('tr', { 'data-id': ev.id },
-    el('td', { class: 'nowrap' }, dateText(ev.date)),
+    el('td', {}, dateText(ev.date)),
     el('td', {}, el('span', { class: `type type-${t.id}` }, t.label)),
     el('td', {}, el('a', { href: `#event/${encodeURIComponent(ev.id)}` }, p ? p.name : (ev.locations && ev.locations[0] && ev.locations[0].name) || 'unknown place')),
     el('td', { class: 'num' }, String(ev.independent_sources || 0)),

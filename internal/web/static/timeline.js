@@ -23,7 +23,7 @@ export function createTimeline(container, onBrush) {
 
   // uPlot has no stacked mode: series k holds the sum of types 0..k and the
   // series are drawn tallest first, so each shorter one covers the one below.
-  function build(xs, stacks) {
+  function build(xs, stacks, from, to) {
     const bars = uPlot.paths.bars({ size: [0.85, 48], gap: 1 });
     const series = [{}];
     const data = [xs];
@@ -41,6 +41,8 @@ export function createTimeline(container, onBrush) {
       axes: [{ space: 60 }, { size: 36, space: 24 }],
       series,
       hooks: {
+        // Mark the filtered range once the plot has laid out its scales.
+        ready: [(u) => showRange(u, from, to)],
         setSelect: [(u) => {
           if (u.select.width < 3) return;
           const a = u.posToVal(u.select.left, 'x');
@@ -53,8 +55,8 @@ export function createTimeline(container, onBrush) {
     plot = new uPlot(opts, data, container);
   }
 
-  function showRange(from, to) {
-    if (!plot || (!from && !to)) return;
+  function showRange(plot, from, to) {
+    if (!from && !to) return;
     const lo = from ? dayTS(from) - DAY / 2 : plot.scales.x.min;
     const hi = to ? dayTS(to) + DAY / 2 : plot.scales.x.max;
     const left = plot.valToPos(lo, 'x');
@@ -94,10 +96,9 @@ export function createTimeline(container, onBrush) {
         });
         total += sum;
       }
-      build(xs, stacks);
+      build(xs, stacks, from, to);
       container.dataset.bars = String(days.length);
       container.setAttribute('aria-label', `Events per day: ${total} events from ${days[0].date} to ${days[days.length - 1].date}`);
-      showRange(from, to);
     },
   };
 }
