@@ -2,6 +2,7 @@ package webtest
 
 import (
 	"fmt"
+	"os"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -39,4 +40,16 @@ func TestUI(t *testing.T) {
 	s.do("search", chromedp.Navigate(srv.URL+"/?q=wreckage"))
 	s.WaitFor("search results", markerCount+` === 1 && document.querySelector('input[name=q]').value === 'wreckage'`, markerCount)
 	s.CheckConsole()
+}
+
+// TestAgainstServer runs the same browser test against a running sitrep
+// server, for example `sitrep demo`:
+//
+//	SITREP_WEBTEST_URL=http://127.0.0.1:8080 go test ./internal/webtest -run TestAgainstServer -v
+func TestAgainstServer(t *testing.T) {
+	base := os.Getenv("SITREP_WEBTEST_URL")
+	if base == "" {
+		t.Skip("SITREP_WEBTEST_URL not set: no running server to test")
+	}
+	Run(t, base, "")
 }
