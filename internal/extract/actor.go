@@ -61,7 +61,10 @@ func other(s model.Side) model.Side {
 }
 
 // sideCues reads who attacks whom from the wording of one clause.
-func sideCues(toks []token) []sideCue {
+//
+// In a territorial clause "from" also marks the losing side: "retook three
+// settlements from Ukrainian forces".
+func sideCues(toks []token, terr bool) []sideCue {
 	var out []sideCue
 	for i, t := range toks {
 		s := sideWord(t)
@@ -75,7 +78,8 @@ func sideCues(toks []token) []sideCue {
 			out = append(out, sideCue{Side: other(s), Attacker: true, At: i})
 			continue
 		}
-		target := i > 0 && targetMarkers[toks[i-1].Low] || i > 1 && toks[i-1].Low == "the" && targetMarkers[toks[i-2].Low]
+		target := i > 0 && targetMarkers[toks[i-1].Low] || i > 1 && toks[i-1].Low == "the" && targetMarkers[toks[i-2].Low] ||
+			terr && i > 0 && toks[i-1].Low == "from"
 		actor := false
 		for p := i + 1; p < len(toks) && p <= i+3; p++ {
 			w := toks[p].Low

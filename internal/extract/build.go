@@ -44,7 +44,7 @@ func (x *Extractor) build(doc *model.Document, sents []sentence, frames []*frame
 		case res.hasPub:
 			rep.Date = model.DateRange{Start: res.pub.String(), End: res.pub.String(), Precision: model.Day, Basis: "published"}
 		}
-		rep.Attacker = attacker(fr, country)
+		rep.Attacker = attacker(fr, country, rep.Source.ClaimantSide)
 		if rep.Attacker != nil {
 			rep.Facts = append(rep.Facts, model.Fact{Field: "attacker", Value: string(rep.Attacker.Side)})
 		}
@@ -98,9 +98,11 @@ func majorityCountry(places []placeRef) string {
 }
 
 // attacker decides the attacking side: the wording when it names one,
-// otherwise the opposite of the attacked place's country (territory
-// regained by its owner keeps the owner's side). Air alerts name no attacker.
-func attacker(fr *frame, country string) *model.Actor {
+// otherwise the opposite of the attacked place's country. Territory
+// "liberated" or "retaken" goes to the side that says so (Russia's
+// defence ministry "liberates" Ukrainian villages), else to the owner of
+// the place. Air alerts name no attacker.
+func attacker(fr *frame, country string, claimant model.Side) *model.Actor {
 	if fr.Type == model.AirAlert {
 		return nil
 	}
@@ -111,6 +113,9 @@ func attacker(fr *frame, country string) *model.Actor {
 	for _, f := range fr.Findings {
 		if f.Gain && fr.Type == model.TerritorialChange {
 			s = model.Side(country)
+			if claimant != "" {
+				s = claimant
+			}
 		}
 	}
 	if s == "" {
@@ -130,9 +135,10 @@ func (fr *frame) dateToks() []token {
 
 // reportBuilder fills one report's figures.
 type reportBuilder struct {
-	text string
-	ri   *model.RuneIndex
-	rep  model.Report
+	text  string
+	ri    *model.RuneIndex
+	rep   model.Report
+	owner map[*model.Quantity]int // finding each stored count came from
 }
 
 func (rb *reportBuilder) fact(field, value, _ string, i, j int, toks []token) model.Fact {
@@ -153,9 +159,9 @@ func (rb *reportBuilder) report(fr *frame, places []placeRef) model.Report {
 		rep.Facts = append(rep.Facts, model.Fact{Field: fmt.Sprintf("locations[%d]", i), Value: p.Loc.Name,
 			Text: p.Loc.MatchedText, Start: p.Loc.Start, End: p.Loc.End})
 	}
-	for _, f := range fr.Findings {
+	for k, f := range fr.Findings {
 		for _, g := range f.Figures {
-			rb.addFigure(g, f.Toks)
+			rb.addFigure(g, f.Toks, k)
 		}
 		rep.Settlements = appendNew(rep.Settlements, f.Villages...)
 	}
@@ -194,9 +200,11 @@ func (rb *reportBuilder) weapon(w weaponEntry) (*model.Weapon, int) {
 	return &rb.rep.Weapons[len(rb.rep.Weapons)-1], len(rb.rep.Weapons) - 1
 }
 
-// addFigure stores one figure, keeping the larger of two counts for the
-// same field (tolls rise as a story is updated).
-func (rb *reportBuilder) addFigure(g figure, toks []token) {
+// addFigure stores one figure of finding k. Counts of the same field in
+// one clause add up ("23 over Kursk and 6 over Belgorod"); across clauses
+// the larger is kept (tolls rise as a story is updated, and a later
+// sentence often repeats a figure).
+func (rb *reportBuilder) addFigure(g figure, toks []token, k int) {
 	q := g.quantity(rb.text, toks, rb.ri)
 	var slot **model.Quantity
 	var field string
@@ -235,8 +243,22 @@ func (rb *reportBuilder) addFigure(g figure, toks []token) {
 	default:
 		return
 	}
-	if *slot == nil || q.Value > (*slot).Value {
+	if rb.owner == nil {
+		rb.owner = map[*model.Quantity]int{}
+	}
+	switch {
+	case *slot != nil && rb.owner[*slot] == k:
+		sum := **slot
+		sum.Value += q.Value
+		if sum.Qualifier != q.Qualifier {
+			sum.Qualifier = model.AtLeast
+		}
+		sum.Text += " + " + q.Text
+		*slot = &sum
+		rb.owner[*slot] = k
+	case *slot == nil || q.Value > (*slot).Value:
 		*slot = q
+		rb.owner[q] = k
 	}
 	s, e := toks[g.I].S, toks[g.J-1].E
 	rb.rep.Facts = append(rb.rep.Facts, model.Fact{Field: field, Value: q.String(), Text: rb.text[s:e],

@@ -62,7 +62,7 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 		w := t.Low
 		infinitive := i > 0 && toks[i-1].Low == "to" && !(i > 1 && toks[i-2].Low == "claim")
 		switch {
-		case attackWords[w] && !infinitive:
+		case attackWords[w] && !infinitive && !negated(toks, i):
 			if w == "shot" && !hasSeq(toks, i+1, "down") {
 				break
 			}
@@ -120,7 +120,7 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 		}
 	}
 	switch {
-	case terr && (has(fSettlements, fArea) || len(f.Villages) > 0 && !attack):
+	case terr && (has(fSettlements, fArea) || (len(f.Villages) > 0 || settlementNamed(toks)) && !attack):
 		f.Type = model.TerritorialChange
 	case dep && has(fTroops):
 		f.Type = model.Deployment
@@ -132,7 +132,18 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 	f.HasTrig = attack || terr || dep || alert
 	f.Anaphor = anaphoric(toks)
 	f.Gain = gain
-	f.Side = attackerFrom(sideCues(toks))
+	cues := sideCues(toks, f.Type == model.TerritorialChange)
+	for _, g := range f.Figures {
+		if g.Field == fWeapon && g.Weapon.User != "" {
+			cues = append(cues, sideCue{Side: g.Weapon.User, Attacker: true, At: g.I})
+		}
+	}
+	for _, wm := range f.Weapons {
+		if wm.User != "" {
+			cues = append(cues, sideCue{Side: wm.User, Attacker: true, At: wm.I})
+		}
+	}
+	f.Side = attackerFrom(cues)
 	f.Factual = true
 	if len(f.Figures) == 0 && (modal || neg || retro) {
 		f.Factual = false
@@ -174,6 +185,33 @@ func anaphoric(toks []token) bool {
 	for p := 1; p < len(toks) && p <= 3; p++ {
 		if attackWords[toks[p].Low] {
 			return true
+		}
+	}
+	return false
+}
+
+// negated reports whether the trigger at toks[i] is denied by "no" before
+// it: "there had been no strikes", "no drone attacks".
+func negated(toks []token, i int) bool {
+	for b := i - 1; b >= 0 && b >= i-2; b-- {
+		if toks[b].Low == "no" {
+			return true
+		}
+	}
+	return false
+}
+
+// settlementNamed reports whether a clause names a settlement as the
+// object of a capture: "occupied a village", "took the town".
+func settlementNamed(toks []token) bool {
+	for i, t := range toks {
+		if (t.Low == "village" || t.Low == "town" || t.Low == "settlement" || t.Low == "city") && i > 0 &&
+			(toks[i-1].Low == "a" || toks[i-1].Low == "the") {
+			for b := i - 2; b >= 0 && b >= i-4; b-- {
+				if territorialWords[toks[b].Low] && toks[b].Low != "control" && toks[b].Low != "advanced" {
+					return true
+				}
+			}
 		}
 	}
 	return false

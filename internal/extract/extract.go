@@ -93,14 +93,7 @@ func (x *Extractor) Reports(ctx context.Context, doc *model.Document) ([]model.R
 			if len(ct) == 0 {
 				continue
 			}
-			var places []placeRef
-			for _, m := range sentPlaces {
-				if m.S >= ct[0].S && m.E <= ct[len(ct)-1].E {
-					if p, ok := keepPlace(text, s, m); ok {
-						places = append(places, p)
-					}
-				}
-			}
+			places := clausePlaces(text, s, sentPlaces, ct)
 			f := cr.read(ct, places)
 			f.Sent, f.Claimant, f.Hedge = si, who, hedged
 			if f.Side == "" && f.Type == model.Deployment {
@@ -110,9 +103,37 @@ func (x *Extractor) Reports(ctx context.Context, doc *model.Document) ([]model.R
 				g.add(&f)
 			}
 		}
-		prevSide = attackerFrom(sideCues(toks))
+		prevSide = attackerFrom(sideCues(toks, false))
 	}
 	return x.build(doc, sents, g.frames), nil
+}
+
+// clausePlaces keeps the place mentions of one clause that locate what
+// it reports. A dateline ("Kyiv —") is dropped when the sentence names
+// another place, and kept when it is all there is ("Kharkiv: explosions").
+func clausePlaces(text string, s sentence, mentions []placeMention, ct []token) []placeRef {
+	var places []placeRef
+	dateline := -1
+	for _, m := range mentions {
+		if m.S < ct[0].S || m.E > ct[len(ct)-1].E {
+			continue
+		}
+		if p, ok := keepPlace(text, s, m); ok {
+			if p.Dateline {
+				dateline = len(places)
+			}
+			places = append(places, p)
+		}
+	}
+	if dateline >= 0 {
+		for i, p := range places {
+			if i != dateline && !p.Weak {
+				return append(places[:dateline], places[dateline+1:]...)
+			}
+		}
+		places[dateline].Dateline = false
+	}
+	return places
 }
 
 // isOpinion reports whether a text is written in the first person outside

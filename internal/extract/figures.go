@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/sitrep-osint/sitrep/internal/model"
 )
 
@@ -32,6 +34,8 @@ type figure struct {
 	N      numMatch
 	I, J   int
 	Sub    bool // a breakdown of an earlier figure ("including 300 Shaheds")
+	Part   bool // the N of "N of the M drones"; the next figure is the total
+	Elided bool // "… and 6 over Belgorod": same weapon and role as the figure before
 }
 
 // figureReader reads the counts in one clause.
@@ -52,7 +56,15 @@ func (fr *figureReader) read() []figure {
 			continue
 		}
 		n, ok := parseNumberAt(toks, i)
+		if !ok {
+			n, ok = fr.article(i)
+		}
 		if !ok || fr.taken[n.J-1] {
+			continue
+		}
+		if f, ok := fr.weaponFirst(n); ok {
+			out = append(out, f)
+			i = f.J - 1
 			continue
 		}
 		figs := fr.classify(n, out)
@@ -64,6 +76,57 @@ func (fr *figureReader) read() []figure {
 	}
 	fr.assignRoles(out)
 	return out
+}
+
+// singular nouns that "a"/"an" counts as one: "a woman was killed", "a
+// missile hit".
+var singularPeople = set("person", "woman", "man", "child", "boy", "girl", "teenager", "resident", "civilian",
+	"pensioner", "baby", "infant", "soldier", "serviceman", "driver", "worker", "rescuer", "firefighter",
+	"medic", "journalist", "policeman", "passenger", "guard", "volunteer")
+
+// afterWeapon nouns make a weapon word a modifier: "a drone strike".
+var afterWeapon = set("strike", "strikes", "attack", "attacks", "raid", "raids", "threat", "debris",
+	"fragments", "wreckage", "production", "program", "programme", "industry", "operator", "operators",
+	"unit", "units", "danger", "alert", "factory", "plant", "launch", "launches")
+
+// article reads "a"/"an" (plus up to two modifiers) before a singular
+// person or weapon as the count one.
+func (fr *figureReader) article(i int) (numMatch, bool) {
+	toks := fr.toks
+	if w := toks[i].Low; w != "a" && w != "an" {
+		return numMatch{}, false
+	}
+	for p := i + 1; p < len(toks) && p <= i+3; p++ {
+		t := toks[p]
+		if singularPeople[t.Low] {
+			return numMatch{Value: 1, Qualifier: model.Exact, I: i, J: i + 1}, true
+		}
+		if w, m, ok := fr.weapons.match(toks, p); ok && !strings.HasSuffix(toks[p+m-1].Low, "s") && w.Kind != "air_defense" {
+			if p+m < len(toks) && (afterWeapon[toks[p+m].Low] || toks[p+m].Low == "-") {
+				return numMatch{}, false
+			}
+			return numMatch{Value: 1, Qualifier: model.Exact, I: i, J: i + 1}, true
+		}
+		if t.Kind != tokWord || fillerStop[t.Low] || killedWords[t.Low] || injuredWords[t.Low] {
+			break
+		}
+	}
+	return numMatch{}, false
+}
+
+// weaponFirst reads a count written after its weapon: "Attack drones —
+// 67", "Shaheds: 90".
+func (fr *figureReader) weaponFirst(n numMatch) (figure, bool) {
+	toks := fr.toks
+	if n.I < 2 || !strings.Contains(":—–-", toks[n.I-1].Low) {
+		return figure{}, false
+	}
+	for _, wm := range fr.weapons.find(toks[:n.I-1]) {
+		if wm.J == n.I-1 && wm.Kind != "air_defense" {
+			return figure{Field: fWeapon, Weapon: wm.weaponEntry, N: n, I: n.I, J: n.J}, true
+		}
+	}
+	return figure{}, false
 }
 
 // classify decides what the number n counts, looking at the words after
@@ -83,7 +146,7 @@ func (fr *figureReader) classify(n numMatch, prev []figure) []figure {
 	if k > n.J {
 		if m, ok := parseNumberAt(toks, k); ok {
 			if w, wj, ok := fr.weaponAfter(m.J); ok {
-				part := figure{Field: fWeapon, Weapon: w, N: n, I: n.I, J: n.J, Role: ""}
+				part := figure{Field: fWeapon, Weapon: w, N: n, I: n.I, J: n.J, Part: true}
 				total := figure{Field: fWeapon, Weapon: w, N: m, I: m.I, J: wj, Role: roleLaunched}
 				return []figure{part, total}
 			}
@@ -99,6 +162,9 @@ func (fr *figureReader) classify(n numMatch, prev []figure) []figure {
 	for p := n.J; p < len(toks) && p <= n.J+3; p++ {
 		t := toks[p]
 		if w, m, ok := fr.weapons.match(toks, p); ok {
+			if w.Kind == "air_defense" {
+				return nil
+			}
 			f := figure{Field: fWeapon, Weapon: w, N: n, I: n.I, J: p + m}
 			if p > 0 && isIncluding(toks, n.I) {
 				if _, had := lastWeapon(prev); had {
@@ -116,7 +182,18 @@ func (fr *figureReader) classify(n numMatch, prev []figure) []figure {
 			}
 			return []figure{fr.casualty(n, p+1, fInjured, false)}
 		case personNouns[t.Low] && !(troopNouns[t.Low] && fr.hasDep):
-			field := fr.casualtyKind(n.I, p+1)
+			if len(prev) > 0 && isIncluding(toks, n.I) && childNouns[t.Low] {
+				switch prev[len(prev)-1].Field {
+				case fKilled, fChildrenKilled:
+					return []figure{fr.casualty(n, p+1, fKilled, true)}
+				case fInjured, fChildrenInjured:
+					return []figure{fr.casualty(n, p+1, fInjured, true)}
+				}
+			}
+			field := verbBefore(toks, n.I)
+			if field == "" {
+				field = fr.casualtyKind(n.I, p+1)
+			}
 			if field == "" {
 				return nil
 			}
@@ -140,6 +217,51 @@ func (fr *figureReader) classify(n numMatch, prev []figure) []figure {
 		}
 		if t.Kind != tokWord || fillerStop[t.Low] || t.Poss && p > n.J {
 			break
+		}
+	}
+	// "17 were wounded", "two had been killed"
+	for p := n.J; p < len(toks) && p <= n.J+2; p++ {
+		w := toks[p].Low
+		if w == "were" || w == "was" || w == "had" || w == "have" || w == "been" || w == "also" {
+			continue
+		}
+		if p > n.J && killedWords[w] {
+			return []figure{{Field: fKilled, N: n, I: n.I, J: n.J}}
+		}
+		if p > n.J && injuredWords[w] {
+			return []figure{{Field: fInjured, N: n, I: n.I, J: n.J}}
+		}
+		break
+	}
+	// "the death toll has risen to 35"
+	if b := n.I - 1; b >= 1 && toks[b].Low == "to" && (toks[b-1].Low == "rose" || toks[b-1].Low == "risen" || toks[b-1].Low == "climbed" || toks[b-1].Low == "increased" || toks[b-1].Low == "jumped" || toks[b-1].Low == "reached") {
+		for p := b - 2; p >= 0 && p >= b-10; p-- {
+			if toks[p].Low == "toll" {
+				return []figure{{Field: fKilled, N: n, I: n.I, J: n.J}}
+			}
+		}
+	}
+	// Elliptical counts of the weapon just named: "23 drones over Kursk
+	// and 6 over Belgorod", "90 drones launched, 64 shot down", "drones …
+	// 48 were downed".
+	if !n.Vague && n.J < len(toks) {
+		next := toks[n.J].Low
+		lastFig := len(prev) > 0 && prev[len(prev)-1].Field == fWeapon
+		if lastFig && elisionGap(toks, prev[len(prev)-1].J, n.I) && (next == "over" || next == "in" || next == "near" || next == "above" || next == "at" || next == "on") {
+			return []figure{{Field: fWeapon, Weapon: prev[len(prev)-1].Weapon, N: n, I: n.I, J: n.J, Elided: true}}
+		}
+		verb := next
+		if (verb == "were" || verb == "was") && n.J+1 < len(toks) {
+			verb = toks[n.J+1].Low
+		}
+		if roleWord(verb) {
+			if w, ok := fr.weaponBefore(n.I, prev); ok {
+				vi := n.J
+				if toks[vi].Low == "were" || toks[vi].Low == "was" {
+					vi++
+				}
+				return []figure{{Field: fWeapon, Weapon: w, N: n, I: n.I, J: n.J, Role: roleOf(toks, vi, true)}}
+			}
 		}
 	}
 	// Words before the number: "killing three", "injuring 12".
@@ -271,20 +393,34 @@ func (fr *figureReader) assignRoles(figs []figure) {
 			prevEnd = f.J
 			continue
 		}
-		if f.Role != "" { // the total of "N of M"
+		if f.Role != "" { // the total of "N of M", or a verb read already
 			prevEnd, prevRole = f.J, f.Role
 			continue
 		}
+		if f.Elided && prevRole != "" {
+			f.Role, prevEnd = prevRole, f.J
+			continue
+		}
 		role := ""
+		// Modifiers between the count and the weapon: "12 intercepted missiles".
+		for p := f.N.J; p < f.J && role == ""; p++ {
+			role = roleOf(toks, p, false)
+		}
 		for p := f.I - 1; p >= prevEnd && role == ""; p-- {
 			role = roleOf(toks, p, false)
 		}
 		if role == "" {
-			next := len(toks)
+			next, from := len(toks), f.J
 			if k+1 < len(figs) {
 				next = figs[k+1].I
 			}
-			for p := f.J; p < next && role == ""; p++ {
+			if f.Part && k+1 < len(figs) {
+				from, next = figs[k+1].J, len(toks)
+				if k+2 < len(figs) {
+					next = figs[k+2].I
+				}
+			}
+			for p := from; p < next && role == ""; p++ {
 				if toks[p].Low == "," && p > f.J+1 {
 					break
 				}
@@ -337,4 +473,55 @@ func onlyJoiners(toks []token, a, b int) bool {
 func (f figure) quantity(text string, toks []token, ri *model.RuneIndex) *model.Quantity {
 	s, e := toks[f.N.I].S, toks[f.N.J-1].E
 	return &model.Quantity{Value: f.N.Value, Qualifier: f.N.Qualifier, Text: text[s:e], Start: ri.Char(s), End: ri.Char(e)}
+}
+
+// verbBefore reads a casualty verb right before a count: "killed two
+// people", "injuring 12 others".
+func verbBefore(toks []token, i int) string {
+	if i == 0 {
+		return ""
+	}
+	switch w := toks[i-1].Low; {
+	case w == "killed" || w == "killing":
+		return fKilled
+	case w == "injured" || w == "injuring" || w == "wounded" || w == "wounding" || w == "hurt" || w == "hospitalised" || w == "hospitalized":
+		return fInjured
+	}
+	return ""
+}
+
+// roleWord reports whether w is a verb that gives a weapon count its role.
+func roleWord(w string) bool {
+	return interceptWords[w] || w == "launched" || w == "fired" || w == "hit" || w == "struck" || w == "reached"
+}
+
+// weaponBefore returns the last weapon counted or named before toks[i].
+func (fr *figureReader) weaponBefore(i int, prev []figure) (weaponEntry, bool) {
+	var best weaponEntry
+	at := -1
+	for _, f := range prev {
+		if f.Field == fWeapon && f.I < i && f.I > at {
+			best, at = f.Weapon, f.I
+		}
+	}
+	for _, wm := range fr.weapons.find(fr.toks[:i]) {
+		if wm.I > at && wm.Kind != "air_defense" && wm.Kind != "launcher" {
+			best, at = wm.weaponEntry, wm.I
+		}
+	}
+	return best, at >= 0
+}
+
+// elisionGap reports whether toks[a:b] can separate two counts of one
+// weapon: a short place phrase ending in "and" or a comma, no numbers.
+func elisionGap(toks []token, a, b int) bool {
+	if b <= a || b-a > 8 || (toks[b-1].Low != "and" && toks[b-1].Low != ",") {
+		return false
+	}
+	for p := a; p < b; p++ {
+		if toks[p].Kind == tokNum || toks[p].Low == ";" || toks[p].Low == "." {
+			return false
+		}
+	}
+	return true
 }

@@ -17,7 +17,8 @@ type placeMention struct {
 // locate a report only when nothing more precise is named.
 type placeRef struct {
 	placeMention
-	Weak bool
+	Weak     bool
+	Dateline bool // opens the paragraph as a dateline: kept only if nothing else locates it
 }
 
 var (
@@ -53,7 +54,8 @@ var (
 func keepPlace(text string, sent sentence, m placeMention) (placeRef, bool) {
 	ref := placeRef{placeMention: m, Weak: m.Loc.Feature == "country"}
 	if sent.ParaStart && isDateline(text, sent, m) {
-		return ref, false
+		ref.Dateline = true
+		return ref, true
 	}
 	after := strings.TrimLeft(text[m.E:sent.E], " ")
 	if strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") {
@@ -63,10 +65,11 @@ func keepPlace(text string, sent sentence, m placeMention) (placeRef, bool) {
 		}
 	}
 	next := strings.ToLower(firstWord(after))
-	if metonymVerbs[next] {
+	subject := isSubject(text, sent, m)
+	if subject && metonymVerbs[next] {
 		return ref, false
 	}
-	if auxVerbs[next] {
+	if subject && auxVerbs[next] {
 		rest := strings.TrimLeft(after[len(next):], " ")
 		w := strings.ToLower(firstWord(rest))
 		if w == "not" || w == "also" {
@@ -92,6 +95,23 @@ func keepPlace(text string, sent sentence, m placeMention) (placeRef, bool) {
 		return ref, false
 	}
 	return ref, true
+}
+
+// isSubject reports whether m opens its clause: at the start of the
+// sentence or right after a comma, "and", "but", "that", "while" or "as".
+func isSubject(text string, sent sentence, m placeMention) bool {
+	before := strings.TrimSpace(text[sent.S:m.S])
+	before = strings.TrimSuffix(before, "the")
+	before = strings.TrimSpace(before)
+	if before == "" || strings.HasSuffix(before, ",") || strings.HasSuffix(before, "—") {
+		return true
+	}
+	w := strings.ToLower(lastWords(before, 1))
+	switch w {
+	case "and", "but", "that", "while", "as", "because", "since", "when", "after":
+		return true
+	}
+	return false
 }
 
 // isDateline reports whether m opens its paragraph as a dateline: "Kyiv —",

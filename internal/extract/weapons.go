@@ -6,6 +6,8 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+
+	"github.com/sitrep-osint/sitrep/internal/model"
 )
 
 //go:embed weapons.tsv
@@ -16,6 +18,7 @@ type weaponEntry struct {
 	words []string // tokenised lower-case alias
 	Kind  string
 	Model string
+	User  model.Side // the only side that fires it, when it has one
 }
 
 // catalogue indexes weapon aliases by their first word.
@@ -23,7 +26,7 @@ type catalogue struct {
 	byFirst map[string][]weaponEntry
 }
 
-// parseCatalogue reads the weapon catalogue: "alias<TAB>kind[<TAB>model]"
+// parseCatalogue reads the weapon catalogue: "alias<TAB>kind[<TAB>model[<TAB>user]]"
 // lines, "#" comments and blank lines.
 func parseCatalogue(data []byte) (*catalogue, error) {
 	c := &catalogue{byFirst: map[string][]weaponEntry{}}
@@ -42,6 +45,9 @@ func parseCatalogue(data []byte) (*catalogue, error) {
 		e := weaponEntry{Kind: f[1]}
 		if len(f) > 2 {
 			e.Model = f[2]
+		}
+		if len(f) > 3 {
+			e.User = model.Side(f[3])
 		}
 		for _, t := range tokenize(f[0], 0, len(f[0])) {
 			e.words = append(e.words, t.Low)
