@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/sitrep-osint/sitrep/internal/model"
@@ -24,6 +25,7 @@ import (
 // refused, so a fixture that drifts from the contract fails here.
 type fixture struct {
 	t       *testing.T
+	mu      sync.Mutex // guards events, which the stream handler extends
 	events  []model.Event
 	details map[string]json.RawMessage
 	docs    map[string]documentResponse
@@ -116,6 +118,8 @@ func (f *fixture) server() *httptest.Server {
 			w.Write(d)
 			return
 		}
+		f.mu.Lock()
+		defer f.mu.Unlock()
 		for _, ev := range f.events {
 			if ev.ID == id {
 				writeJSON(w, eventResponse{Event: ev, Reports: []model.Report{}, Documents: []documentSummary{}, Explanation: json.RawMessage("{}")})
@@ -164,7 +168,9 @@ func (f *fixture) server() *httptest.Server {
 		for {
 			select {
 			case ev := <-f.push:
+				f.mu.Lock()
 				f.events = append([]model.Event{ev}, f.events...)
+				f.mu.Unlock()
 				b, _ := json.Marshal(ev)
 				fmt.Fprintf(w, "event: event\ndata: %s\n\n", b)
 				fl.Flush()
@@ -208,6 +214,8 @@ func (f *fixture) filter(r *http.Request) []model.Event {
 		bbox = append(bbox, v)
 	}
 	out := []model.Event{}
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	for _, ev := range f.events {
 		switch {
 		case q.Get("from") != "" && ev.Date.End < q.Get("from"),

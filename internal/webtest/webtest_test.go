@@ -26,10 +26,13 @@ func TestUI(t *testing.T) {
 		Reports: []string{"rep-live"}, Documents: []string{}, Publishers: []string{"Steppe Times"},
 		IndependentSources: 1, Status: model.StatusReported, Discrepancies: []model.Discrepancy{},
 	}
+	total := Eval[int](s, `Number(document.getElementById('timeline').dataset.total)`)
 	s.WaitFor("live connection", `document.getElementById('live').textContent === 'live: connected'`, `document.getElementById('live').textContent`)
 	f.push <- live
 	s.WaitFor("live marker", fmt.Sprintf(`%s === %d && !!document.querySelector('#events-table tr[data-id="ev-live-1"]')`, markerCount, markers+1),
 		markerCount)
+	s.WaitFor("live bar", fmt.Sprintf(`Number(document.getElementById('timeline').dataset.total) === %d`, total+1),
+		`document.getElementById('timeline').dataset.total`)
 	s.Screenshot("01b-live.png")
 
 	s.Filter()

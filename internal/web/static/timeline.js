@@ -98,6 +98,7 @@ export function createTimeline(container, onBrush) {
       }
       build(xs, stacks, from, to);
       container.dataset.bars = String(days.length);
+      container.dataset.total = String(total);
       container.setAttribute('aria-label', `Events per day: ${total} events from ${days[0].date} to ${days[days.length - 1].date}`);
     },
   };
