@@ -77,44 +77,39 @@ func prose(l string) bool { return endsSentence(l) && words(l) >= 4 }
 // before the first prose line are left to the line filter, since a page
 // may open with a section label.
 func dropTrailingSections(lines []string) []string {
-	before := 0 // prose characters so far
-	for i := 0; i < len(lines); i++ {
+	n := len(lines)
+	after := make([]int, n+1) // after[i]: prose characters in lines[i:]
+	for i := n - 1; i >= 0; i-- {
+		after[i] = after[i+1]
+		if prose(lines[i]) && !isBoilerplate(lines[i]) {
+			after[i] += len(lines[i])
+		}
+	}
+	out := make([]string, 0, n)
+	before := 0 // prose characters kept so far
+	for i := 0; i < n; i++ {
 		l := lines[i]
-		h := headingText(l)
-		if before > 0 && utf8.RuneCountInString(h) <= 60 {
-			rest := lines[i+1:]
-			if commentHeading.MatchString(h) && before >= proseChars(rest) {
-				return lines[:i]
+		if h := headingText(l); before > 0 && len(h) <= 240 && utf8.RuneCountInString(h) <= 60 {
+			if commentHeading.MatchString(h) && before >= after[i+1] {
+				return out
 			}
 			if listHeading.MatchString(h) {
-				if mostlyHeadlines(rest) {
-					return lines[:i]
+				if mostlyHeadlines(lines[i+1:]) {
+					return out
 				}
 				// Drop the heading and the headline run right after it.
 				j := i + 1
-				for j < len(lines) && headlineLike(lines[j]) && !startsList(lines[j]) {
+				for j < n && headlineLike(lines[j]) && !startsList(lines[j]) {
 					j++
 				}
-				lines = append(lines[:i], lines[j:]...)
-				i--
+				i = j - 1
 				continue
 			}
 		}
-		if prose(l) && !isBoilerplate(l) {
-			before += len(l)
-		}
+		before += after[i] - after[i+1]
+		out = append(out, l)
 	}
-	return lines
-}
-
-func proseChars(lines []string) int {
-	n := 0
-	for _, l := range lines {
-		if prose(l) && !isBoilerplate(l) {
-			n += len(l)
-		}
-	}
-	return n
+	return out
 }
 
 func mostlyHeadlines(lines []string) bool {

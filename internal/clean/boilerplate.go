@@ -7,54 +7,75 @@ import (
 
 // Whole-line patterns for widget and navigation vocabulary. Each matches a
 // complete line (case-insensitive, trailing ':' '.' '»' '›' '>' ignored), so a
-// sentence that merely contains "comment" or "share" is never touched.
-var boilerplateLines = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
-	// navigation residue
-	`(?:back|go|return|scroll|jump) to (?:the )?top(?: of (?:the )?page)?`,
-	`(?:top|bottom|end) of (?:the )?page`,
-	`skip to (?:the )?(?:main )?(?:content|navigation|menu|article|search|footer|main)`,
-	`(?:main |site )?(?:menu|navigation)`, `toggle (?:navigation|menu)`, `(?:open|close) (?:menu|search)`,
-	`home`, `search`, `sign in`, `log ?in`, `sign up`, `register`, `my account`, `account`,
-	`home ?[>/»›|].*`,
-	// sharing
-	`share(?: this| the)?(?: article| story| post| page| video)?(?: on| via| to)?(?: \w+)?`,
-	`(?:follow|find|join) us(?: on .{1,60})?`,
-	`(?:subscribe|sign up)(?: now| today| for free)?(?: (?:to|for) (?:our|the) (?:\w+ ){0,3}(?:newsletter|channel|updates|alerts))?.{0,60}`,
-	`(?:get|receive) (?:our|the) (?:\w+ ){0,3}newsletter.{0,80}`,
-	// comment widgets
-	`no comments?(?: yet)?`, `\d+ (?:comments?|replies|responses)`, `comments?(?: \(\d+\))?`,
-	`post (?:a |your )?comment`, `(?:leave|add|write|post) (?:a |your )?(?:comment|reply|response)`,
-	`comments? (?:are |is )?(?:closed|disabled)`, `be the first to (?:comment|reply).*`,
-	`join the (?:conversation|discussion)`, `(?:show|view|load|hide|read|see) (?:all |more )?(?:\d+ )?comments?`,
-	`(?:sign|log) in to (?:comment|reply|post).*`, `you must be logged in to .{0,60}`,
-	`subscribe to: ?post comments(?: \(atom\))?`, `(?:newer|older) posts?(?: (?:newer|older) posts?)?(?: home)?`,
-	`reply`, `report(?: comment| abuse)?`, `like`, `likes`,
-	// inline promotions and reading aids
-	`(?:read|see|watch|listen)(?: also| more| next)?(?: here)?`, `continue reading.{0,60}`,
-	`(?:read|see|also read|read also|see also|read more|read next|related(?: article| story| coverage)?|more on this(?: story)?|watch|listen)\s*[:|»›>-]\s*.{1,200}`,
-	`read (?:the )?(?:full|whole|original) (?:story|article|report|text).{0,60}`,
-	`(?:click|tap) here.{0,100}`, `\d+ min(?:ute)?s? read`, `(?:estimated )?reading time:? .{1,20}`,
-	// advertising
-	`advertisement`, `advert`, `ads?`, `sponsored(?: content)?`, `promoted`, `paid (?:content|partner)`,
-	`(?:scroll|story|article) (?:to continue|continues)(?: below)?(?: with content)?(?: advertisement)?`,
-	// footer and legal
-	`(?:©|\(c\)|copyright\b).{0,200}`, `.{0,150}all rights reserved\.?.{0,60}`,
-	`(?:privacy(?: policy| notice)?|terms(?: of (?:use|service))?|cookie (?:policy|settings|preferences)|contact(?: us)?|about(?: us)?|imprint|impressum|sitemap|rss|accessibility|careers|advertise(?: with us)?)(?:\s*[|•·/,]\s*.{1,40})*`,
-	// cookie banners
-	`(?:accept|reject|allow|decline)(?: all)?(?: cookies)?`, `manage (?:cookies|preferences|settings|consent)`, `got it`, `i agree`, `ok`,
-	`.{0,200}\b(?:we|this (?:site|website)|our (?:site|website|partners)) uses? cookies\b.{0,300}`,
-	`.{0,200}\bby (?:continuing|using this (?:site|website))\b.{0,100}\bcookies\b.{0,200}`,
-	// feed footers added by blog engines
-	`the post .{1,250} appeared first on .{1,120}`,
-	// the same widgets in Ukrainian and Russian
-	`поділитися(?: в .{1,30})?`, `поделиться(?: в .{1,30})?`, `(?:коментарі|комментарии|коментарів|комментариев)(?: \(\d+\))?`,
-	`\d+ (?:коментар\p{L}*|комментари\p{L}*)`, `(?:залишити|оставить|додати|добавить) (?:коментар|комментарий)`,
-	`(?:підписуйтесь|підпишіться|подписывайтесь|подпишитесь)(?: на .{1,80})?`, `реклама`, `наверх`,
-	`(?:читайте|дивіться|смотрите) (?:також|также|ще|еще|більше|больше)\s*[:|»›>-]?\s*.{0,200}`,
-	// page metadata lines
-	`(?:tags|topics|categories|filed under|keywords)\s*:.{0,200}`,
-	`(?:updated|published|posted|last updated)(?: on| at)?:? .{0,40}\d.{0,30}`,
-}, "|") + `)$`)
+// sentence that merely contains "comment" or "share" is never touched. The
+// patterns are grouped by the longest line they may match: a long line is
+// prose however it begins, and testing only short lines against the short
+// group keeps the scan cheap.
+var boilerplateRules = []struct {
+	maxLen int    // in bytes
+	need   string // a lower-case word the line must contain, to skip the regexp cheaply
+	re     *regexp.Regexp
+}{
+	{100, "", lineRE(
+		// navigation residue
+		`(?:back|go|return|scroll|jump) to (?:the )?top(?: of (?:the )?page)?`,
+		`(?:top|bottom|end) of (?:the )?page`,
+		`skip to (?:the )?(?:main )?(?:content|navigation|menu|article|search|footer|main)`,
+		`(?:main |site )?(?:menu|navigation)`, `toggle (?:navigation|menu)`, `(?:open|close) (?:menu|search)`,
+		`home`, `search`, `sign in`, `log ?in`, `sign up`, `register`, `my account`, `account`,
+		`home ?[>/»›|].*`,
+		// sharing and following
+		`share(?: this| the)?(?: article| story| post| page| video)?(?: on| via| to)?(?: \w+)?`,
+		`(?:follow|find|join) us(?: on .+)?`,
+		`(?:subscribe|sign up)(?: now| today| for free)?(?: (?:to|for) (?:our|the) (?:\w+ ){0,3}(?:newsletter|channel|updates|alerts))?.*`,
+		`(?:get|receive) (?:our|the) (?:\w+ ){0,3}newsletter.*`,
+		// comment widgets
+		`no comments?(?: yet)?`, `\d+ (?:comments?|replies|responses)`, `comments?(?: \(\d+\))?`,
+		`post (?:a |your )?comment`, `(?:leave|add|write|post) (?:a |your )?(?:comment|reply|response)`,
+		`comments? (?:are |is )?(?:closed|disabled)`, `be the first to (?:comment|reply).*`,
+		`join the (?:conversation|discussion)`, `(?:show|view|load|hide|read|see) (?:all |more )?(?:\d+ )?comments?`,
+		`(?:sign|log) in to (?:comment|reply|post).*`, `you must be logged in to .*`,
+		`subscribe to: ?post comments(?: \(atom\))?`, `(?:newer|older) posts?(?: (?:newer|older) posts?)?(?: home)?`,
+		`reply`, `report(?: comment| abuse)?`, `like`, `likes`,
+		// reading aids
+		`(?:read|see|watch|listen)(?: also| more| next)?(?: here)?`, `continue reading.*`,
+		`read (?:the )?(?:full|whole|original) (?:story|article|report|text).*`,
+		`(?:click|tap) here.*`, `\d+ min(?:ute)?s? read`, `(?:estimated )?reading time:? .+`,
+		// advertising
+		`advertisement`, `advert`, `ads?`, `sponsored(?: content)?`, `promoted`, `paid (?:content|partner)`,
+		`(?:scroll|story|article) (?:to continue|continues)(?: below)?(?: with content)?(?: advertisement)?`,
+		// footer links
+		`(?:privacy(?: policy| notice)?|terms(?: of (?:use|service))?|cookie (?:policy|settings|preferences)|contact(?: us)?|about(?: us)?|imprint|impressum|sitemap|rss|accessibility|careers|advertise(?: with us)?)(?:\s*[|•·/,]\s*.+)*`,
+		// cookie banner buttons
+		`(?:accept|reject|allow|decline)(?: all)?(?: cookies)?`, `manage (?:cookies|preferences|settings|consent)`, `got it`, `i agree`, `ok`,
+		// page metadata lines
+		`(?:updated|published|posted|last updated)(?: on| at)?:? .*\d.*`,
+		// the same widgets in Ukrainian and Russian
+		`поділитися(?: в .+)?`, `поделиться(?: в .+)?`, `(?:коментарі|комментарии|коментарів|комментариев)(?: \(\d+\))?`,
+		`\d+ (?:коментар\p{L}*|комментари\p{L}*)`, `(?:залишити|оставить|додати|добавить) (?:коментар|комментарий)`,
+		`(?:підписуйтесь|підпишіться|подписывайтесь|подпишитесь)(?: на .+)?`, `реклама`, `наверх`,
+	)},
+	{300, "", lineRE(
+		// inline promotions: "Read more: <another headline>"
+		`(?:read|see|also read|read also|see also|read more|read next|related(?: article| story| coverage)?|more on this(?: story)?|watch|listen)\s*[:|»›>-]\s*.+`,
+		`(?:читайте|дивіться|смотрите) (?:також|также|ще|еще|більше|больше)\s*[:|»›>-]?\s*.*`,
+		// footer and legal
+		`(?:©|\(c\)|copyright\b).*`,
+		// feed footers added by blog engines
+		`the post .+ appeared first on .+`,
+		`(?:tags|topics|categories|filed under|keywords)\s*:.*`,
+	)},
+	{300, "all rights reserved", lineRE(`.*all rights reserved.*`)},
+	{700, "cookie", lineRE(
+		// cookie banners
+		`.*\b(?:we|this (?:site|website)|our (?:site|website|partners)) uses? cookies\b.*`,
+		`.*\bby (?:continuing|using this (?:site|website))\b.*\bcookies\b.*`,
+	)},
+}
+
+func lineRE(alts ...string) *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:` + strings.Join(alts, "|") + `)$`)
+}
 
 // socialWords are the labels of share buttons; a line made only of them
 // ("Facebook Twitter WhatsApp Email") is a share bar.
@@ -69,17 +90,28 @@ var socialWords = map[string]bool{
 // isBoilerplate reports whether a whole line is widget, navigation, share,
 // comment, advertising, cookie or footer residue.
 func isBoilerplate(l string) bool {
-	if len(l) > 600 {
-		return false
-	}
 	t := strings.TrimRight(l, ":.»›> ")
 	if t == "" {
 		return true
 	}
-	if boilerplateLines.MatchString(t) {
-		return true
+	lower := ""
+	for _, r := range boilerplateRules {
+		if len(t) > r.maxLen {
+			continue
+		}
+		if r.need != "" {
+			if lower == "" {
+				lower = strings.ToLower(t)
+			}
+			if !strings.Contains(lower, r.need) {
+				continue
+			}
+		}
+		if r.re.MatchString(t) {
+			return true
+		}
 	}
-	return isShareBar(t)
+	return len(t) <= 200 && isShareBar(t)
 }
 
 // shareFiller are the words that label a share bar ("Share this on:").

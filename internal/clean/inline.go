@@ -12,13 +12,13 @@ func inline(l string) string {
 	if strings.ContainsAny(l, "*_#[!") {
 		l = stripMarkdown(l)
 	}
-	if strings.Contains(l, ".") {
+	if hasDomainShape(strings.ToLower(l)) {
 		l = stripCitations(l)
 	}
 	if strings.Contains(l, "[") {
 		l = footnote.ReplaceAllString(l, "")
 	}
-	l = readMore.ReplaceAllString(l, "$1")
+	l = stripReadMore(l)
 	return strings.Join(strings.Fields(l), " ")
 }
 
@@ -33,6 +33,49 @@ var (
 	// summary appends after its last sentence.
 	readMore = regexp.MustCompile(`(?i)([.!?…"”»])\s*(?:\[(?:…|\.\.\.)\]|(?:\[(?:…|\.\.\.)\]\s*)?(?:continue reading|read more|keep reading|read the (?:full|rest of the|whole) (?:story|article|post)|full story|читати далі|читать далее|детальніше|подробнее)\b[^.!?]{0,40})$`)
 )
+
+// stripReadMore removes a trailing "continue reading" link. Only the
+// line's tail is searched, since the link is short and ends the line.
+func stripReadMore(l string) string {
+	cut := max(0, len(l)-120)
+	for cut > 0 && !utf8.RuneStart(l[cut]) {
+		cut--
+	}
+	tail := l[cut:]
+	if !mentionsAny(strings.ToLower(tail), readMoreWords) {
+		return l
+	}
+	if n := readMore.ReplaceAllString(tail, "$1"); n != tail {
+		return l[:cut] + n
+	}
+	return l
+}
+
+// readMoreWords are the fragments readMore can match; a tail without any
+// of them skips the regexp.
+var readMoreWords = []string{"read", "continu", "story", "…]", "...]", "далі", "далее", "детальн", "подробн"}
+
+func mentionsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasDomainShape reports whether s contains "x.yz": a lower-case letter or
+// digit, a dot, and a lower-case letter, as every domain name does.
+func hasDomainShape(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == '.' && isLowerAlnum(s[i-1]) && s[i+1] >= 'a' && s[i+1] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+func isLowerAlnum(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') }
 
 // stripMarkdown removes markdown markup that scrapers leave in text:
 // emphasis (*Title*, **bold**, __bold__), headings, images and link
@@ -61,7 +104,7 @@ func stripMarkdown(l string) string {
 
 // A domain name as it appears in citation residue: lower-case labels and a
 // final alphabetic label ("apnews.com", "en.wikipedia.org").
-const domainPat = `(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,12}`
+const domainPat = `(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,12}`
 
 var (
 	// counted matches a chain of domains with "+N" counters, as left by

@@ -127,8 +127,8 @@ func finish(d *model.Document, in Input, opts Options, rawHash string, fetched t
 // language returns the ISO 639-1 code of text when the detector is
 // confident, else "".
 func language(text string) string {
-	if len(text) > 4000 {
-		text = text[:4000]
+	if len(text) > 800 {
+		text = text[:800]
 		for !utf8.ValidString(text) {
 			text = text[:len(text)-1]
 		}
