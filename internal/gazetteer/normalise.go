@@ -104,8 +104,21 @@ var latinBase = func() map[rune]string {
 // become ia/iu/ie/io, yi after a vowel becomes i (Mykolayiv → mykolaiv),
 // iia/iie/iiu lose one i, w becomes v (Kyiw, Charkiw) and doubled letters
 // collapse (Odessa → odesa). It is applied to both sides of every Latin
-// comparison, so it never has to be reversible.
+// comparison, so it never has to be reversible. The rules are applied until
+// nothing changes, so a loose key folds to itself.
 func LooseLatin(s string) string {
+	for i := 0; i < 8; i++ {
+		t := looseOnce(s)
+		if t == s {
+			break
+		}
+		s = t
+	}
+	return s
+}
+
+// looseOnce applies the loose-fold rules once, left to right.
+func looseOnce(s string) string {
 	if s == "" {
 		return s
 	}

@@ -73,8 +73,8 @@ func translit(s string, table map[rune]string, ukrainian bool) string {
 		default:
 			if t, ok := table[r]; ok {
 				b.WriteString(t)
-			} else {
-				b.WriteRune(r)
+			} else if r < 0x400 || r > 0x4ff {
+				b.WriteRune(r) // archaic and non-Slavic Cyrillic letters are dropped
 			}
 		}
 		prev = r

@@ -55,8 +55,13 @@ func (g *Geocoder) Candidates(name, context string) []Candidate {
 	c := g.context(ctxSpans, picks)
 	spans := append(ctxSpans, span{first: -1, last: -1, start: start, end: len(text),
 		key: strings.Join(keys, " "), kind: kind, ids: ids})
-	res := append(picks, resolution{id: -1})
-	cands := g.score(spans, len(spans)-1, &c, res)
+	earlier := map[string]gazetteer.ID{}
+	for i, r := range picks {
+		if _, ok := earlier[ctxSpans[i].key]; !ok && r.id >= 0 {
+			earlier[ctxSpans[i].key] = r.id
+		}
+	}
+	cands := g.score(spans, len(spans)-1, &c, earlier)
 	bestTotal := cands[0].total()
 	for _, s := range cands {
 		bestTotal = max(bestTotal, s.total())

@@ -37,14 +37,9 @@ func (s scored) total() float64 { return s.prior + s.admin + s.country + s.proxi
 
 // docContext is what the whole text says about where it is.
 type docContext struct {
-	admins  []adminAt          // admin areas named, with their byte spans
+	admins  map[string][]span  // "UA.07" → the spans that name that admin area
 	share   map[string]float64 // country → share of unambiguous mentions
-	anchors []anchor           // unambiguous populated places and sites
-}
-
-type adminAt struct {
-	key        string // "UA.07"
-	start, end int
+	anchors []anchor           // distinct unambiguous populated places and sites
 }
 
 type anchor struct {
@@ -99,7 +94,8 @@ func prior(p *gazetteer.Place) float64 {
 // confidence of at least 0.5, so two mentions that are each ambiguous
 // ("Kostiantynivka" and "Pokrovsk") can still settle each other.
 func (g *Geocoder) context(spans []span, picks []resolution) docContext {
-	c := docContext{share: map[string]float64{}}
+	c := docContext{share: map[string]float64{}, admins: map[string][]span{}}
+	seen := map[gazetteer.ID]bool{}
 	n := 0.0
 	for i, sp := range spans {
 		var id gazetteer.ID
@@ -117,10 +113,14 @@ func (g *Geocoder) context(spans []span, picks []resolution) docContext {
 		n++
 		switch p.Feature {
 		case gazetteer.Admin1:
-			c.admins = append(c.admins, adminAt{p.Country + "." + p.Admin1Code, sp.start, sp.end})
+			k := p.Country + "." + p.Admin1Code
+			c.admins[k] = append(c.admins[k], sp)
 		case gazetteer.Country:
 		default:
-			c.anchors = append(c.anchors, anchor{sp.key, p.Lat, p.Lon})
+			if !seen[id] {
+				seen[id] = true
+				c.anchors = append(c.anchors, anchor{sp.key, p.Lat, p.Lon})
+			}
 		}
 	}
 	for k := range c.share {
@@ -150,18 +150,14 @@ func (g *Geocoder) unambiguous(sp span) (gazetteer.ID, bool) {
 }
 
 // score computes every candidate's components for the span at index i.
-func (g *Geocoder) score(spans []span, i int, c *docContext, chosen []resolution) []scored {
+func (g *Geocoder) score(spans []span, i int, c *docContext, earlier map[string]gazetteer.ID) []scored {
 	sp := spans[i]
 	out := make([]scored, 0, len(sp.ids))
 	for _, id := range sp.ids {
 		p := &g.gaz.Places[id]
 		s := scored{id: id, prior: prior(p)}
 		if p.Feature != gazetteer.Admin1 && p.Feature != gazetteer.Country && p.Admin1Code != "" {
-			key := p.Country + "." + p.Admin1Code
-			for _, a := range c.admins {
-				if a.key != key {
-					continue
-				}
+			for _, a := range c.admins[p.Country+"."+p.Admin1Code] {
 				s.admin = math.Max(s.admin, wAdminInText)
 				if (a.start >= sp.end && a.start-sp.end <= nearAfterBytes) || (a.end <= sp.start && sp.start-a.end <= nearBeforeByte) {
 					s.admin = wAdminInText + wAdminNear
@@ -175,17 +171,14 @@ func (g *Geocoder) score(spans []span, i int, c *docContext, chosen []resolution
 				if a.key == sp.key {
 					continue
 				}
-				best = math.Min(best, km(p.Lat, p.Lon, a.lat, a.lon))
+				best = math.Min(best, approxKm(p.Lat, p.Lon, a.lat, a.lon))
 			}
 			if !math.IsInf(best, 1) {
 				s.proximity = wProximity * math.Exp(-best/proximityKm)
 			}
 		}
-		for j := 0; j < i; j++ {
-			if spans[j].key == sp.key && chosen[j].id == id {
-				s.earlier = wEarlier
-				break
-			}
+		if prev, ok := earlier[sp.key]; ok && prev == id {
+			s.earlier = wEarlier
 		}
 		if p.Feature == gazetteer.City && p.Population < 20000 && !p.Curated {
 			// Context may lift a small place over a bigger one of the same
@@ -211,8 +204,9 @@ func (g *Geocoder) resolve(text string, spans []span) []resolution {
 // round resolves every span against one document context.
 func (g *Geocoder) round(spans []span, c docContext) []resolution {
 	res := make([]resolution, len(spans))
+	earlier := map[string]gazetteer.ID{}
 	for i := range spans {
-		cands := g.score(spans, i, &c, res)
+		cands := g.score(spans, i, &c, earlier)
 		if len(cands) == 0 {
 			res[i] = resolution{id: -1}
 			continue
@@ -229,6 +223,9 @@ func (g *Geocoder) round(spans []span, c docContext) []resolution {
 			conf *= 0.8
 		}
 		res[i] = resolution{id: best.id, confidence: math.Round(math.Max(0.05, math.Min(0.99, conf))*1000) / 1000}
+		if _, ok := earlier[spans[i].key]; !ok {
+			earlier[spans[i].key] = best.id
+		}
 	}
 	return res
 }
@@ -246,6 +243,15 @@ func pick(cands []scored) (scored, float64) {
 		sum += math.Exp(s.total() - best.total())
 	}
 	return best, 1 / sum
+}
+
+// approxKm is the equirectangular distance, close to km within a few
+// hundred kilometres and much cheaper; proximity only needs that range.
+func approxKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	x := (lon2 - lon1) * math.Pi / 180 * math.Cos((lat1+lat2)/2*math.Pi/180)
+	y := (lat2 - lat1) * math.Pi / 180
+	return r * math.Sqrt(x*x+y*y)
 }
 
 // km is the great-circle distance between two points.
