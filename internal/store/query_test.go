@@ -199,6 +199,10 @@ func TestHistogramPathsAgree(t *testing.T) {
 			"2026-10-13": {"attack": 1, "battle": 1}, "2026-10-14": {"attack": 1, "air_alert": 1}}},
 		{"range and type", Filter{From: "2026-10-02", To: "2026-10-14", Types: []string{"attack"}}, map[string]map[string]int64{
 			"2026-10-13": {"attack": 1}, "2026-10-14": {"attack": 1}}},
+		{"box", Filter{BBox: &BBox{MinLon: 30, MinLat: 46, MaxLon: 37, MaxLat: 50}}, map[string]map[string]int64{
+			"2026-10-13": {"attack": 1}, "2026-10-14": {"attack": 1}}},
+		{"box and type", Filter{BBox: &BBox{MinLon: 30, MinLat: 46, MaxLon: 37, MaxLat: 51}, Types: []string{"battle", "air_alert"}, To: "2026-10-13"}, map[string]map[string]int64{
+			"2026-10-13": {"battle": 1}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
