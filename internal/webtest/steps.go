@@ -163,16 +163,24 @@ func (s *Session) checkFacts(d eventDetail) {
 			} `json:"facts"`
 		}
 		s.API("/api/v1/documents/"+doc.ID, &resp)
-		marked := Eval[string](s, fmt.Sprintf(
-			`Array.from(document.getElementById('doc-' + %s).querySelectorAll('mark.fact')).map(m => m.textContent).join('')`, jsString(doc.ID)))
+		text := func(sel string) string {
+			return Eval[string](s, fmt.Sprintf(`Array.from(document.getElementById('doc-' + %s).querySelectorAll(%s)).map(m => m.textContent).join('')`,
+				jsString(doc.ID), jsString(sel)))
+		}
+		marked, sentences := text("mark.fact"), text(".sentence")
 		runes := []rune(resp.Document.Text)
 		for _, f := range resp.Facts {
 			if !mine[f.Report] || f.End <= f.Start || f.End > len(runes) {
 				continue
 			}
 			span := string(runes[f.Start:f.End])
-			if !strings.Contains(marked, span) {
-				s.T.Errorf("document %s: fact %s %q (chars %d–%d) not marked; marked text: %q", doc.ID, f.Field, span, f.Start, f.End, marked)
+			// The API names each report's source sentence "sentence".
+			shown, kind := marked, "marked"
+			if f.Field == "sentence" {
+				shown, kind = sentences, "highlighted"
+			}
+			if !strings.Contains(shown, span) {
+				s.T.Errorf("document %s: %s %q (chars %d–%d) not %s; %s text: %q", doc.ID, f.Field, span, f.Start, f.End, kind, kind, shown)
 			}
 			checked++
 		}

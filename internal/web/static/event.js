@@ -155,11 +155,13 @@ export function highlighted(resp, ev, eventReports) {
     seen.add(key);
     spans.push({ start: s.start, end: s.end, kind: 'sentence', label: `report ${r.id}` });
   }
+  // The API lists each report's source sentence as a fact named "sentence".
+  const span = (f) => ({ start: f.start, end: f.end, kind: f.field === 'sentence' ? 'sentence' : 'fact', label: f.field });
   for (const f of resp.facts || []) {
-    if (mine.has(f.report) && f.end > f.start) spans.push({ start: f.start, end: f.end, kind: 'fact', label: f.field });
+    if (mine.has(f.report) && f.end > f.start) spans.push(span(f));
   }
   if (!spans.length) { // a document of another event's reports only: show its facts
-    spans = (resp.facts || []).filter((f) => f.end > f.start).map((f) => ({ start: f.start, end: f.end, kind: 'fact', label: f.field }));
+    spans = (resp.facts || []).filter((f) => f.end > f.start).map(span);
   }
   const cuts = new Set([0, chars.length]);
   for (const s of spans) {
