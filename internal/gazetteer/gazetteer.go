@@ -28,6 +28,7 @@ type Place struct {
 	Code       string  // GeoNames feature code where known: "PPLC", "PPLA", "PPL"
 	Country    string  // ISO 3166-1 alpha-2
 	Admin1Code string  // GeoNames admin1 code within Country: "07"
+	Admin2Code string  // GeoNames admin2 code; for Ukraine the raion's KATOTTH code: "6308"
 	Admin1     string  // admin1 name: "Kharkiv Oblast"; an admin1 entry's own name
 	Lat, Lon   float64
 	Population int64

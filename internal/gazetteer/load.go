@@ -130,7 +130,7 @@ func (b *builder) readPlaces(r io.Reader) error {
 		if len(c) != 11 {
 			return &ParseError{"places", line, fmt.Errorf("%w: %d columns, want 11", ErrBadRow, len(c))}
 		}
-		p := Place{Feature: Feature(c[1]), Country: c[2], Admin1Code: c[3], Code: c[8], Name: c[9]}
+		p := Place{Feature: Feature(c[1]), Country: c[2], Admin1Code: c[3], Admin2Code: c[4], Code: c[8], Name: c[9]}
 		var err error
 		if c[0] != "" {
 			if p.GeonamesID, err = strconv.ParseInt(c[0], 10, 64); err != nil {
@@ -202,6 +202,7 @@ func (b *builder) finish() *Gazetteer {
 			g.Places[i].Admin1 = g.Places[i].Name
 		}
 	}
+	b.addRaions()
 	for i, names := range b.names {
 		b.indexNames(ID(i), names)
 	}

@@ -32,8 +32,15 @@ func TestDefaultLoads(t *testing.T) {
 			t.Errorf("Admin1(UA, %s) missing", code)
 		}
 	}
-	t.Logf("places=%d names=%d keys=%d UA=%d RU=%d BY=%d MD=%d countries=%d", g.Len(), g.NameCount(), g.KeyCount(),
-		counts["UA"], counts["RU"], counts["BY"], counts["MD"], len(g.country))
+	features := map[Feature]int{}
+	for _, p := range g.Places {
+		features[p.Feature]++
+	}
+	if features[Admin2] < 100 {
+		t.Errorf("%d Ukrainian raions, want at least 100 of the 136", features[Admin2])
+	}
+	t.Logf("places=%d names=%d keys=%d UA=%d RU=%d BY=%d MD=%d countries=%d features=%v", g.Len(), g.NameCount(),
+		g.KeyCount(), counts["UA"], counts["RU"], counts["BY"], counts["MD"], len(g.country), features)
 }
 
 func TestEveryPlaceHasAdmin1(t *testing.T) {

@@ -63,7 +63,7 @@ func TestKeyVariantsMeet(t *testing.T) {
 func TestTransliterate(t *testing.T) {
 	tests := []struct {
 		name, in string
-		want []string
+		want     []string
 	}{
 		{"ukrainian kharkiv", "харків", []string{"kharkiv"}},
 		{"ukrainian kyiv", "київ", []string{"kyiv"}},
