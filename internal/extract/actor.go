@@ -7,7 +7,8 @@ import (
 )
 
 var (
-	ruWords = set("russian", "russia", "moscow", "kremlin", "russians", "russia-backed", "pro-russian")
+	ruWords = set("russian", "russia", "moscow", "kremlin", "russians", "russia-backed", "pro-russian",
+		"russian-installed", "moscow-installed", "kremlin-installed", "russia-installed")
 	uaWords = set("ukrainian", "ukraine", "kyiv", "kiev", "ukrainians")
 	// actorNouns after a side word make it the attacker: "Russian forces",
 	// "Ukrainian drones", "Russia's missile strike".
@@ -15,7 +16,8 @@ var (
 		"drones", "drone", "missiles", "missile", "strike", "strikes", "attack", "attacks", "airstrike",
 		"airstrikes", "shelling", "bombardment", "barrage", "assault", "push", "advance", "advances",
 		"artillery", "jets", "aircraft", "bombers", "aviation", "offensive", "raid", "raids", "shells",
-		"rockets", "shaheds", "fire", "saboteurs", "sabotage", "uavs", "marines", "paratroopers")
+		"rockets", "shaheds", "fire", "saboteurs", "sabotage", "uavs", "marines", "paratroopers", "navy",
+		"fleet", "warships", "gunners", "shelling", "sea")
 	// notActor after an actor noun means the phrase names commentators.
 	notActor = set("analysts", "analyst", "officials", "official", "spokesman", "spokesperson",
 		"intelligence", "blogger", "bloggers", "experts", "sources", "leadership", "administration",
@@ -24,7 +26,8 @@ var (
 	actorVerbs = set("launched", "attacked", "struck", "fired", "shelled", "hit", "targeted", "conducted",
 		"unleashed", "pounded", "resumed", "retaliated", "captured", "seized", "occupied", "took",
 		"bombed", "deploying", "deployed", "launching", "attacking", "striking", "used", "sent",
-		"continues", "continued", "amassed", "amassing", "escalated", "intensified", "carried")
+		"continues", "continued", "amassed", "amassing", "escalated", "intensified", "carried", "concentrated",
+		"concentrating", "massed", "massing", "pounded", "bombarded")
 	// targetMarkers before a side word make it the target: "strike on
 	// Russia's airbase", "drones downed over Russian regions".
 	targetMarkers = set("on", "against", "at", "targeting", "into", "in", "over", "across", "upon", "inside")
@@ -150,7 +153,8 @@ var claimantWords = set("officials", "authorities", "ministry", "defence", "defe
 	"defenses", "navy", "border", "guard", "operational", "southern", "northern", "eastern", "western",
 	"local", "deputy", "minister", "foreign", "district", "council", "interior", "national", "media",
 	"outlets", "channels", "bloggers", "agency", "sources", "intelligence", "directorate", "rescuers",
-	"armed", "oblast", "region", "regional", "systems", "units", "top", "commander", "official")
+	"armed", "oblast", "region", "regional", "systems", "units", "top", "commander", "official", "in",
+	"russian-installed", "moscow-installed", "occupation", "authorities")
 
 // claimant finds whose statement a sentence is: "according to X", "X
 // said", "X wrote", ", said X". It returns "" when the sentence names no one.
@@ -259,6 +263,22 @@ func hedge(toks []token) string {
 		}
 		if t.Low == "independently" && hasSeq(toks, i+1, "verified") {
 			return "not independently verified"
+		}
+	}
+	return ""
+}
+
+// russianMarkers are phrases only Russian official sources use; a text
+// with one of them speaks for Russia even where no claimant is named.
+var russianMarkers = []string{"people's republic", "special military operation", "kiev regime", "kyiv regime",
+	"battlegroup", "zelensky regime", "neo-nazi", "ukrainian armed formations", "formations of the armed forces of ukraine"}
+
+// perspective returns RU when text uses Russian official wording.
+func perspective(text string) model.Side {
+	low := strings.ToLower(strings.ReplaceAll(text, "’", "'"))
+	for _, m := range russianMarkers {
+		if strings.Contains(low, m) {
+			return model.SideRU
 		}
 	}
 	return ""

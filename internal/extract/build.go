@@ -9,7 +9,10 @@ import (
 // build turns frames into reports. A frame becomes a report only when it
 // is located (a place more precise than a country, or a country plus
 // figures); without a geocoder every frame with figures or a trigger is kept.
-func (x *Extractor) build(doc *model.Document, sents []sentence, frames []*frame) []model.Report {
+//
+// voice is the side the whole text speaks for, when its wording shows it;
+// it stands in for a claimant the report's sentences do not name.
+func (x *Extractor) build(doc *model.Document, sents []sentence, frames []*frame, voice model.Side) []model.Report {
 	text := doc.Text
 	ri := model.NewRuneIndex(text)
 	res := newResolver(doc.Published)
@@ -37,6 +40,9 @@ func (x *Extractor) build(doc *model.Document, sents []sentence, frames []*frame
 		}
 		country := majorityCountry(places)
 		rep.Source.ClaimantSide = claimantSide(rep.Source.AttributedTo, country)
+		if rep.Source.ClaimantSide == "" {
+			rep.Source.ClaimantSide = voice
+		}
 		switch {
 		case fr.Date != nil:
 			rep.Date = fr.Date.DateRange
@@ -108,6 +114,10 @@ func attacker(fr *frame, country string, claimant model.Side) *model.Actor {
 	}
 	if fr.Side != "" {
 		return &model.Actor{Side: fr.Side}
+	}
+	// Air defences belong to the side that reports them.
+	if fr.AirDef && claimant != "" && fr.Type == model.Attack {
+		return &model.Actor{Side: other(claimant)}
 	}
 	s := other(model.Side(country))
 	for _, f := range fr.Findings {

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/sitrep-osint/sitrep/internal/model"
 )
 
@@ -22,6 +24,8 @@ type finding struct {
 	Factual  bool
 	HasTrig  bool
 	Anaphor  bool // opens with "This barrage", "These strikes": continues the latest report
+	Summary  bool // an air-defence tally over several regions: intercepts only
+	AirDef   bool // names air defences without saying whose
 }
 
 // strong returns the non-country places of f.
@@ -37,11 +41,12 @@ func (f *finding) strong() []placeRef {
 
 // clauseReader reads findings from clauses.
 type clauseReader struct {
-	text    string
-	weapons *catalogue
-	dates   resolver
-	pubYear int
-	opinion bool
+	text       string
+	weapons    *catalogue
+	dates      resolver
+	pubYear    int
+	opinion    bool
+	lastWeapon *weaponEntry // the weapon last named, for "27 were destroyed" in the next sentence
 }
 
 // read builds the finding of one clause.
@@ -70,11 +75,17 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 		case territorialWords[w]:
 			terr = true
 			gain = gain || defenderGains[w]
+		case w == "pushed" || w == "drove" || w == "driven" || w == "ousted":
+			for p := i + 1; p < len(toks) && p <= i+4; p++ {
+				if toks[p].Low == "out" || toks[p].Low == "from" {
+					terr, gain = true, true
+				}
+			}
 		case deploymentWords[w]:
 			dep = true
 		case alertWords[w]:
-			if w == "alert" || w == "alerts" || w == "air-raid" || w == "sirens" || w == "siren" ||
-				(w == "alarm" || w == "alarms") && i > 0 && toks[i-1].Low == "air" {
+			if (w == "alert" || w == "alerts" || w == "air-raid" || w == "sirens" || w == "siren" ||
+				(w == "alarm" || w == "alarms") && i > 0 && toks[i-1].Low == "air") && alertEvent(toks, i) {
 				alert = true
 			}
 		}
@@ -91,7 +102,7 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 			retro = true
 		}
 	}
-	fr := figureReader{toks: toks, weapons: cr.weapons, taken: taken, hasTerr: terr, hasDep: dep}
+	fr := figureReader{toks: toks, weapons: cr.weapons, taken: taken, hasTerr: terr, hasDep: dep, carried: cr.lastWeapon}
 	f.Figures = fr.read()
 	inFig := make([]bool, len(toks))
 	for _, g := range f.Figures {
@@ -102,6 +113,16 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 	for _, wm := range cr.weapons.find(toks) {
 		if !inFig[wm.I] {
 			f.Weapons = append(f.Weapons, wm)
+		}
+		if wm.Kind != "air_defense" && wm.Kind != "launcher" {
+			w := wm.weaponEntry
+			cr.lastWeapon = &w
+		}
+	}
+	for _, g := range f.Figures {
+		if g.Field == fWeapon {
+			w := g.Weapon
+			cr.lastWeapon = &w
 		}
 	}
 	has := func(fields ...string) bool {
@@ -144,6 +165,13 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 		}
 	}
 	f.Side = attackerFrom(cues)
+	f.AirDef = mentionsAirDefence(toks)
+	f.Summary = len(f.strong()) >= 2 && has(fWeapon) && !has(fKilled, fInjured, fChildrenKilled, fChildrenInjured)
+	for _, g := range f.Figures {
+		if g.Field == fWeapon && g.Role != roleIntercepted {
+			f.Summary = false
+		}
+	}
 	f.Factual = true
 	if len(f.Figures) == 0 && (modal || neg || retro) {
 		f.Factual = false
@@ -212,6 +240,34 @@ func settlementNamed(toks []token) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// alertEvent reports whether the alert word at toks[i] is an occurrence
+// (declared, issued, sounded, "alert in Odesa") rather than a habit ("live
+// with the sirens").
+func alertEvent(toks []token, i int) bool {
+	if i+1 < len(toks) && (toks[i+1].Low == "in" || toks[i+1].Low == "for" || toks[i+1].Low == "across" || toks[i+1].Low == "over" || toks[i+1].Low == ":") {
+		return true
+	}
+	for p := max(0, i-6); p < len(toks) && p <= i+6; p++ {
+		if alertVerbs[toks[p].Low] {
+			return true
+		}
+	}
+	return false
+}
+
+var alertVerbs = set("declared", "issued", "sounded", "sounding", "announced", "wailed", "blared", "activated",
+	"extended", "lifted", "raised", "went", "rang", "howled", "sound", "sounds", "effect")
+
+// mentionsAirDefence reports whether a clause names air defences.
+func mentionsAirDefence(toks []token) bool {
+	for i, t := range toks {
+		if t.Low == "air" && i+1 < len(toks) && strings.HasPrefix(toks[i+1].Low, "defen") || strings.HasPrefix(t.Low, "air-defen") {
+			return true
 		}
 	}
 	return false

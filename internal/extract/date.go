@@ -174,10 +174,11 @@ func (r resolver) dateAt(toks []token, i int) (dateMatch, bool) {
 			j++
 		}
 		return mkRange(r.pub, r.pub, "today", toks, i, j), true
-	case w == "overnight" || (w == "last" && hasSeq(toks, i+1, "night")) || (w == "during" && hasSeq(toks, i+1, "the", "night")) || w == "tonight":
+	case w == "overnight" || (w == "last" && hasSeq(toks, i+1, "night")) || (w == "during" && hasSeq(toks, i+1, "the", "night")) ||
+		w == "tonight" || (w == "past" && hasSeq(toks, i+1, "night")):
 		j := i + 1
 		switch w {
-		case "last":
+		case "last", "past":
 			j = i + 2
 		case "during":
 			j = i + 3

@@ -71,6 +71,7 @@ func (x *Extractor) Reports(ctx context.Context, doc *model.Document) ([]model.R
 	var g grouper
 	mi := 0
 	prevSide := model.Side("")
+	var lastTown *placeRef
 	for si, s := range sents {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -94,6 +95,7 @@ func (x *Extractor) Reports(ctx context.Context, doc *model.Document) ([]model.R
 				continue
 			}
 			places := clausePlaces(text, s, sentPlaces, ct)
+			places, lastTown = anaphoricPlace(places, ct, lastTown)
 			f := cr.read(ct, places)
 			f.Sent, f.Claimant, f.Hedge = si, who, hedged
 			if f.Side == "" && f.Type == model.Deployment {
@@ -105,7 +107,7 @@ func (x *Extractor) Reports(ctx context.Context, doc *model.Document) ([]model.R
 		}
 		prevSide = attackerFrom(sideCues(toks, false))
 	}
-	return x.build(doc, sents, g.frames), nil
+	return x.build(doc, sents, g.frames, perspective(text)), nil
 }
 
 // clausePlaces keeps the place mentions of one clause that locate what
@@ -134,6 +136,33 @@ func clausePlaces(text string, s sentence, mentions []placeMention, ct []token) 
 		places[dateline].Dateline = false
 	}
 	return places
+}
+
+// anaphoricPlace resolves "the city", "the city's", "the capital" and
+// "the town" in a clause that names no place to the last town named
+// before it, and returns the town to remember for later clauses.
+func anaphoricPlace(places []placeRef, ct []token, last *placeRef) ([]placeRef, *placeRef) {
+	for i := range places {
+		p := places[i]
+		if !p.Weak && p.Loc.Feature != "admin1" && p.Loc.Feature != "admin2" {
+			last = &p
+		}
+	}
+	for _, p := range places {
+		if !p.Weak {
+			return places, last
+		}
+	}
+	if last == nil {
+		return places, last
+	}
+	for i := 0; i+1 < len(ct); i++ {
+		if ct[i].Low == "the" && (ct[i+1].Low == "city" || ct[i+1].Low == "capital" || ct[i+1].Low == "town") &&
+			!(i+2 < len(ct) && ct[i+2].Low == "of") {
+			return append(places, *last), last
+		}
+	}
+	return places, last
 }
 
 // isOpinion reports whether a text is written in the first person outside

@@ -36,6 +36,9 @@ type figure struct {
 	Sub    bool // a breakdown of an earlier figure ("including 300 Shaheds")
 	Part   bool // the N of "N of the M drones"; the next figure is the total
 	Elided bool // "… and 6 over Belgorod": same weapon and role as the figure before
+	// BackRef counts part of the figure before ("13 of them Kh-101"): a
+	// breakdown unless a verb of its own gives it a role.
+	BackRef bool
 }
 
 // figureReader reads the counts in one clause.
@@ -45,6 +48,7 @@ type figureReader struct {
 	taken   []bool // tokens already used by a date
 	hasTerr bool
 	hasDep  bool
+	carried *weaponEntry // weapon named in an earlier sentence
 }
 
 // read returns the clause's figures, left to right.
@@ -54,6 +58,9 @@ func (fr *figureReader) read() []figure {
 	for i := 0; i < len(toks); i++ {
 		if fr.taken[i] {
 			continue
+		}
+		if i > 0 && (toks[i-1].Low == "no" || toks[i-1].Low == "not") {
+			continue // "no one was hurt"
 		}
 		n, ok := parseNumberAt(toks, i)
 		if !ok {
@@ -102,7 +109,15 @@ func (fr *figureReader) article(i int) (numMatch, bool) {
 			return numMatch{Value: 1, Qualifier: model.Exact, I: i, J: i + 1}, true
 		}
 		if w, m, ok := fr.weapons.match(toks, p); ok && !strings.HasSuffix(toks[p+m-1].Low, "s") && w.Kind != "air_defense" {
-			if p+m < len(toks) && (afterWeapon[toks[p+m].Low] || toks[p+m].Low == "-") {
+			e := p + m
+			for e+1 < len(toks) && (toks[e].Low == "and" || toks[e].Low == "or" || toks[e].Low == "/") {
+				if _, m2, ok := fr.weapons.match(toks, e+1); ok {
+					e += 1 + m2
+					continue
+				}
+				break
+			}
+			if e < len(toks) && (afterWeapon[toks[e].Low] || toks[e].Low == "-") {
 				return numMatch{}, false
 			}
 			return numMatch{Value: 1, Qualifier: model.Exact, I: i, J: i + 1}, true
@@ -154,7 +169,7 @@ func (fr *figureReader) classify(n numMatch, prev []figure) []figure {
 		// "478 of the drones", "40 of them"
 		if hasSeq(toks, k-1, "them") || hasSeq(toks, k, "them") || hasSeq(toks, k, "these") {
 			if w, ok := lastWeapon(prev); ok {
-				return []figure{{Field: fWeapon, Weapon: w, N: n, I: n.I, J: k + 1}}
+				return []figure{{Field: fWeapon, Weapon: w, N: n, I: n.I, J: k + 1, BackRef: true}}
 			}
 		}
 	}
@@ -233,11 +248,14 @@ func (fr *figureReader) classify(n numMatch, prev []figure) []figure {
 		}
 		break
 	}
-	// "the death toll has risen to 35"
-	if b := n.I - 1; b >= 1 && toks[b].Low == "to" && (toks[b-1].Low == "rose" || toks[b-1].Low == "risen" || toks[b-1].Low == "climbed" || toks[b-1].Low == "increased" || toks[b-1].Low == "jumped" || toks[b-1].Low == "reached") {
-		for p := b - 2; p >= 0 && p >= b-10; p-- {
-			if toks[p].Low == "toll" {
+	// "the death toll has risen to 35", "the number of injured rose to 14"
+	if b := n.I - 1; b >= 1 && toks[b].Low == "to" && (toks[b-1].Low == "rose" || toks[b-1].Low == "risen" || toks[b-1].Low == "climbed" || toks[b-1].Low == "increased" || toks[b-1].Low == "jumped" || toks[b-1].Low == "reached" || toks[b-1].Low == "grown" || toks[b-1].Low == "grew") {
+		for p := b - 2; p >= 0 && p >= b-16; p-- {
+			switch w := toks[p].Low; {
+			case w == "toll" || killedWords[w] && w != "lives":
 				return []figure{{Field: fKilled, N: n, I: n.I, J: n.J}}
+			case injuredWords[w]:
+				return []figure{{Field: fInjured, N: n, I: n.I, J: n.J}}
 			}
 		}
 	}
@@ -277,9 +295,9 @@ func (fr *figureReader) classify(n numMatch, prev []figure) []figure {
 		}
 	}
 	// "of which 40", "of them 12" after a weapon count.
-	if n.I >= 2 && toks[n.I-2].Low == "of" && (toks[n.I-1].Low == "which" || toks[n.I-1].Low == "them") {
-		if w, ok := lastWeapon(prev); ok {
-			return []figure{{Field: fWeapon, Weapon: w, N: n, I: n.I, J: n.J}}
+	if n.I >= 2 && toks[n.I-2].Low == "of" && (toks[n.I-1].Low == "which" || toks[n.I-1].Low == "them" || toks[n.I-1].Low == "these") {
+		if w, ok := fr.weaponBefore(n.I, prev); ok {
+			return []figure{{Field: fWeapon, Weapon: w, N: n, I: n.I, J: n.J, BackRef: true}}
 		}
 	}
 	return nil
@@ -341,7 +359,7 @@ func (fr *figureReader) casualtyKind(i, j int) string {
 	aside := false
 	for p := j; p < len(toks); p++ {
 		w := toks[p].Low
-		if w == "including" || w == "among" {
+		if w == "including" || w == "among" && hasSeq(toks, p+1, "them") {
 			aside = true
 			continue
 		}
@@ -401,6 +419,23 @@ func (fr *figureReader) assignRoles(figs []figure) {
 			f.Role, prevEnd = prevRole, f.J
 			continue
 		}
+		if f.BackRef {
+			next := len(toks)
+			if k+1 < len(figs) {
+				next = figs[k+1].I
+			}
+			for p := f.J; p < next && f.Role == ""; p++ {
+				f.Role = roleOf(toks, p, true)
+			}
+			for p := f.I - 1; p >= prevEnd && f.Role == ""; p-- {
+				f.Role = roleOf(toks, p, false)
+			}
+			if f.Role == "" {
+				f.Sub, f.Role = true, roleLaunched
+			}
+			prevEnd = f.J
+			continue
+		}
 		role := ""
 		// Modifiers between the count and the weapon: "12 intercepted missiles".
 		for p := f.N.J; p < f.J && role == ""; p++ {
@@ -444,6 +479,8 @@ func (fr *figureReader) assignRoles(figs []figure) {
 func roleOf(toks []token, p int, after bool) string {
 	w := toks[p].Low
 	switch {
+	case after && (w == "destroyed" || w == "destroying") && p > 0 && !passive(toks[p-1].Low):
+		return roleHit // "a missile destroyed a building"
 	case (w == "shot" || w == "shoot" || w == "shooting" || w == "brought" || w == "taken") && hasSeq(toks, p+1, "down"):
 		return roleIntercepted
 	case w == "shot" || w == "shoot":
@@ -456,6 +493,10 @@ func roleOf(toks []token, p int, after bool) string {
 		return roleLaunched
 	}
 	return ""
+}
+
+func passive(w string) bool {
+	return w == "were" || w == "was" || w == "been" || w == "be" || w == "are" || w == "is"
 }
 
 // onlyJoiners reports whether toks[a:b] holds only commas and "and".
@@ -508,6 +549,9 @@ func (fr *figureReader) weaponBefore(i int, prev []figure) (weaponEntry, bool) {
 		if wm.I > at && wm.Kind != "air_defense" && wm.Kind != "launcher" {
 			best, at = wm.weaponEntry, wm.I
 		}
+	}
+	if at < 0 && fr.carried != nil {
+		return *fr.carried, true
 	}
 	return best, at >= 0
 }

@@ -15,6 +15,8 @@ type frame struct {
 	First    int        // sentence index of the first finding
 	Last     int        // sentence index of the latest finding
 	Figures  bool
+	Summary  bool // located by an air-defence tally over several regions
+	AirDef   bool // some finding names air defences
 }
 
 // strong reports whether the frame has a non-country place.
@@ -56,7 +58,15 @@ func (g *grouper) add(f *finding) {
 		if fr.Type != f.Type || !compatible(fr, f) {
 			continue
 		}
+		if f.Summary && fr.strong() && !fr.Summary {
+			continue // a regional tally is its own report, not a detail of one strike
+		}
 		switch {
+		case strong && sharesPlace(fr, f) && casualtyConflict(fr, f):
+			nf := &frame{Type: f.Type, First: f.Sent, DateSent: fr.DateSent, Date: fr.Date, Side: fr.Side}
+			g.frames = append(g.frames, nf)
+			g.join(nf, f)
+			return
 		case strong && sharesPlace(fr, f):
 			g.join(fr, f)
 			return
@@ -90,6 +100,10 @@ func (g *grouper) latest(t model.EventType) int {
 }
 
 func (g *grouper) join(fr *frame, f *finding) {
+	if !fr.strong() && len(f.strong()) > 0 {
+		fr.Summary = f.Summary
+	}
+	fr.AirDef = fr.AirDef || f.AirDef
 	fr.Findings = append(fr.Findings, f)
 	fr.Last = f.Sent
 	for _, p := range f.Places {
@@ -164,4 +178,38 @@ func samePlace(p, q placeRef) bool {
 		return true
 	}
 	return p.Loc.Name == q.Loc.Name && p.Loc.Country == q.Loc.Country
+}
+
+// casualtyConflict reports whether f gives casualties for other places
+// than the casualties fr already holds: "In Kyiv, 28 were killed … In
+// Odesa, one person was killed" are two reports of one night.
+func casualtyConflict(fr *frame, f *finding) bool {
+	if !hasCasualties(f) {
+		return false
+	}
+	for _, g := range fr.Findings {
+		if !hasCasualties(g) || len(g.strong()) == 0 {
+			continue
+		}
+		shared := false
+		for _, p := range g.strong() {
+			for _, q := range f.strong() {
+				shared = shared || samePlace(p, q)
+			}
+		}
+		if !shared {
+			return true
+		}
+	}
+	return false
+}
+
+func hasCasualties(f *finding) bool {
+	for _, g := range f.Figures {
+		switch g.Field {
+		case fKilled, fInjured, fChildrenKilled, fChildrenInjured:
+			return true
+		}
+	}
+	return false
 }

@@ -32,7 +32,8 @@ var (
 		"women", "woman", "men", "man", "boy", "boys", "girl", "girls", "infant", "infants", "baby",
 		"babies", "pensioners", "workers", "rescuers", "firefighters", "medics", "journalists",
 		"soldiers", "servicemen", "officers", "passengers", "victims", "others", "individuals",
-		"inhabitants", "employees", "volunteers", "elderly")
+		"inhabitants", "employees", "volunteers", "elderly", "sailors", "sailor", "crew", "guards", "drivers",
+		"policemen", "police", "servicemen", "teachers", "doctors", "miners", "farmers")
 	childNouns = set("children", "child", "kids", "minors", "minor", "teenagers", "teenager", "teens",
 		"boy", "boys", "girl", "girls", "infant", "infants", "baby", "babies")
 	killedWords = set("killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "death", "deaths",

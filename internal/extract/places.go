@@ -23,7 +23,7 @@ type placeRef struct {
 
 var (
 	directions = set("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-		"north-east", "north-west", "south-east", "south-west", "outskirts")
+		"north-east", "north-west", "south-east", "south-west")
 	// metonymVerbs after a place name make it a government or army acting
 	// ("Kyiv said", "Moscow maintains"), not a location.
 	metonymVerbs = set("said", "says", "launched", "maintains", "maintained", "might", "may", "will", "would",
@@ -66,7 +66,7 @@ func keepPlace(text string, sent sentence, m placeMention) (placeRef, bool) {
 	}
 	next := strings.ToLower(firstWord(after))
 	subject := isSubject(text, sent, m)
-	if subject && metonymVerbs[next] {
+	if subject && (metonymVerbs[next] || actorVerbs[next]) {
 		return ref, false
 	}
 	if subject && auxVerbs[next] {
@@ -83,6 +83,9 @@ func keepPlace(text string, sent sentence, m placeMention) (placeRef, bool) {
 			return ref, false
 		}
 	}
+	if isOrigin(text[sent.S:m.S]) {
+		return ref, false
+	}
 	before := strings.ToLower(lastWords(text[sent.S:m.S], 3))
 	bw := strings.Fields(before)
 	if n := len(bw); n >= 2 && bw[n-1] == "of" && directions[bw[n-2]] {
@@ -96,6 +99,37 @@ func keepPlace(text string, sent sentence, m placeMention) (placeRef, bool) {
 	}
 	return ref, true
 }
+
+// isOrigin reports whether the text before a mention ends in "launched
+// from", "fired from the direction of" and a list of places: where weapons
+// came from, not where they struck.
+func isOrigin(before string) bool {
+	words := strings.Fields(strings.ToLower(before))
+	for k := len(words) - 1; k >= 0 && k >= len(words)-12; k-- {
+		w := strings.Trim(words[k], ",.")
+		switch w {
+		case "from":
+			return k > 0 && originVerbs[strings.Trim(words[k-1], ",")] || k > 1 && originVerbs[words[k-2]]
+		case "the", "and", "of", "direction", "region", "regions", "oblast", "oblasts", "occupied", "russia's", "russia’s", "territory", "areas", "area", "":
+			continue
+		}
+		if !strings.HasSuffix(words[k], ",") && k != len(words)-1 {
+			// a list word must be a place ("Bryansk,"), the last may lack a comma
+			if r := []rune(words[k]); len(r) > 0 && !unicode.IsLetter(r[0]) {
+				return false
+			}
+		}
+		if placeListStop[w] {
+			return false
+		}
+	}
+	return false
+}
+
+var (
+	originVerbs   = set("launched", "fired", "flying", "flew", "came", "attacked", "taking", "took", "directions", "direction")
+	placeListStop = set("in", "on", "over", "at", "near", "hit", "struck", "said", "were", "was", "killed", "injured", "attacked", "drones", "missiles")
+)
 
 // isSubject reports whether m opens its clause: at the start of the
 // sentence or right after a comma, "and", "but", "that", "while" or "as".

@@ -172,7 +172,8 @@ func trimSpan(text string, s, e int) (int, int) {
 
 // clauseBreaks separate independent reports inside one sentence: "X was
 // shelled, while Ukrainian forces struck Y".
-var clauseBreaks = [][]string{{";"}, {",", "while"}, {",", "whereas"}, {",", "and", "separately"}}
+var clauseBreaks = [][]string{{";"}, {",", "while"}, {",", "whereas"}, {",", "and", "separately"},
+	{",", "though"}, {",", "although"}, {",", "but"}}
 
 // splitClauses splits a sentence's tokens into clauses at clauseBreaks.
 func splitClauses(toks []token) [][]token {
