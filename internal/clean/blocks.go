@@ -2,6 +2,7 @@ package clean
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -57,7 +58,20 @@ func hardWrapped(block []string) bool {
 	if startsList(block[len(block)-1]) {
 		return false
 	}
-	return minW >= 40 && maxW <= 100 && maxW-minW <= 30 && open*2 >= len(block)-1
+	if minW < 40 || maxW > 100 || maxW-minW > 30 || open*2 < len(block)-1 {
+		return false
+	}
+	// A wrapped sentence continues on the next line: some line starts in
+	// lower case or follows a hyphen or comma. A list of headlines of
+	// similar width does neither.
+	for i := 1; i < len(block); i++ {
+		r, _ := utf8.DecodeRuneInString(block[i])
+		prev := block[i-1]
+		if unicode.IsLower(r) || strings.HasSuffix(prev, "-") || strings.HasSuffix(prev, ",") {
+			return true
+		}
+	}
+	return false
 }
 
 // headlineLike reports whether a line has the shape of a headline, a menu
@@ -129,7 +143,7 @@ func dropTrailingHeadlines(lines []string) []string {
 	i := len(lines)
 	for i > 0 {
 		l := lines[i-1]
-		if !headlineLike(l) || startsList(l) || words(l) < 3 || strings.HasSuffix(l, ":") {
+		if !headlineLike(l) || startsList(l) || words(l) < 3 || labelled(l) {
 			break
 		}
 		i--
@@ -143,6 +157,13 @@ func dropTrailingHeadlines(lines []string) []string {
 		}
 	}
 	return lines
+}
+
+// labelled reports a "Label: value" line ("Kharkiv: 5 explosions"), the
+// shape of a tally or a list of facts rather than of another headline.
+func labelled(l string) bool {
+	i := strings.IndexByte(l, ':')
+	return i >= 0 && i <= 40
 }
 
 // dedupe drops paragraphs the scraper repeated. An exact repeat (ignoring

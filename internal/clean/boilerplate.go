@@ -45,11 +45,11 @@ var boilerplateRules = []struct {
 		`advertisement`, `advert`, `ads?`, `sponsored(?: content)?`, `promoted`, `paid (?:content|partner)`,
 		`(?:scroll|story|article) (?:to continue|continues)(?: below)?(?: with content)?(?: advertisement)?`,
 		// footer links
-		`(?:privacy(?: policy| notice)?|terms(?: of (?:use|service))?|cookie (?:policy|settings|preferences)|contact(?: us)?|about(?: us)?|imprint|impressum|sitemap|rss|accessibility|careers|advertise(?: with us)?)(?:\s*[|•·/,]\s*.+)*`,
+		`(?:privacy(?: policy| notice)?|terms(?: of (?:use|service))?|cookie (?:policy|settings|preferences)|contact(?: us)?|about(?: us)?|imprint|impressum|sitemap|rss|accessibility|careers|advertise(?: with us)?)(?:\s*[|•·/]\s*.+)*`,
 		// cookie banner buttons
 		`(?:accept|reject|allow|decline)(?: all)?(?: cookies)?`, `manage (?:cookies|preferences|settings|consent)`, `got it`, `i agree`, `ok`,
 		// page metadata lines
-		`(?:updated|published|posted|last updated)(?: on| at)?:? .*\d.*`,
+		`(?:last )?(?:updated|published|posted)(?: on| at)?:?\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?[0-9 .,:/|–-]*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)?[0-9 .,:/|–-]*(?:[ap]\.?m\.?)?\s*(?:utc|gmt|[a-z]{2,4}t)?`,
 		// the same widgets in Ukrainian and Russian
 		`поділитися(?: в .+)?`, `поделиться(?: в .+)?`, `(?:коментарі|комментарии|коментарів|комментариев)(?: \(\d+\))?`,
 		`\d+ (?:коментар\p{L}*|комментари\p{L}*)`, `(?:залишити|оставить|додати|добавить) (?:коментар|комментарий)`,
@@ -60,7 +60,7 @@ var boilerplateRules = []struct {
 		`(?:read|see|also read|read also|see also|read more|read next|related(?: article| story| coverage)?|more on this(?: story)?|watch|listen)\s*[:|»›>-]\s*.+`,
 		`(?:читайте|дивіться|смотрите) (?:також|также|ще|еще|більше|больше)\s*[:|»›>-]?\s*.*`,
 		// footer and legal
-		`(?:©|\(c\)|copyright\b).*`,
+		`(?:©|\(c\)).*`, `copyright\b.*\d{4}.*`,
 		// feed footers added by blog engines
 		`the post .+ appeared first on .+`,
 		`(?:tags|topics|categories|filed under|keywords)\s*:.*`,

@@ -107,6 +107,26 @@ func TestText(t *testing.T) {
 			in:   "The dam was breached in June.[3]\n* * *\nWater levels fell quickly.[citation needed]",
 			want: "The dam was breached in June.\nWater levels fell quickly.",
 		},
+		{
+			name: "prose that starts like widget labels stays",
+			in:   "Updated figures show 12 people were killed.\nContact, he said, was lost with the unit at dawn.\nCopyright lawyers were not involved in the case.\nPosted guards now watch the bridge day and night.",
+			want: "Updated figures show 12 people were killed.\nContact, he said, was lost with the unit at dawn.\nCopyright lawyers were not involved in the case.\nPosted guards now watch the bridge day and night.",
+		},
+		{
+			name: "date and credit lines go",
+			in:   "Published: 14 March 2025, 06:40\nThe bridge was hit twice.\nLast updated Mon, 3 Feb 2025 09:15 UTC",
+			want: "The bridge was hit twice.",
+		},
+		{
+			name: "tallies after prose are kept",
+			in:   "A large attack hit several cities overnight. Stay safe.\nKharkiv: 5 explosions reported\nSumy: 3 drones downed near the border\nOdesa: air alert still in force",
+			want: "A large attack hit several cities overnight. Stay safe.\nKharkiv: 5 explosions reported\nSumy: 3 drones downed near the border\nOdesa: air alert still in force",
+		},
+		{
+			name: "list of same-width headlines is not unwrapped",
+			in:   "Crews repaired the line by noon, the operator said.\nRegional Council Approves Budget For Shelter Repairs\nNew Ferry Timetable Announced For The Summer Season\nVolunteers Open Second Kitchen In The Old Town Hall",
+			want: "Crews repaired the line by noon, the operator said.",
+		},
 		{name: "only boilerplate", in: "Home\nMenu\nNo comments", want: ""},
 		{name: "empty", in: "", want: ""},
 	}
