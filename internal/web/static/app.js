@@ -27,7 +27,8 @@ let routedEvent = null; // id of the event page on screen
 let histTimer = 0; // debounces histogram reloads after live events
 
 const map = createMap(document.getElementById('map'), openEvent);
-const timeline = createTimeline(document.getElementById('timeline'), (from, to) => apply({ ...filters, from, to }));
+const timeline = createTimeline(document.getElementById('timeline'), (from, to) => apply({ ...filters, from, to }),
+  document.getElementById('readout'));
 
 drawLegend();
 initForm(form, apply);
@@ -53,6 +54,9 @@ window.addEventListener('popstate', () => {
   route();
 });
 window.addEventListener('hashchange', route);
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && !eventView.hidden) eventView.querySelector('[data-back]')?.click();
+});
 connectLive(onLive, (up) => {
   liveText.textContent = up ? 'live: connected' : 'live: reconnecting';
   liveText.classList.toggle('off', !up);

@@ -16,6 +16,10 @@ export function createMap(container, onOpen) {
   map.createPane('labels').style.zIndex = 350;
   const markers = L.featureGroup().addTo(map);
   const byID = new Map();
+  // Events at the same place would hide each other: spread() fans each such
+  // group out on a small ring around the place, in screen pixels, so every
+  // event stays visible and clickable at any zoom.
+  const groups = new Map(); // "lat,lon" -> markers
 
   loadBasemap(map).catch((err) => console.error('basemap:', err));
   map.on('zoomend', () => container.classList.toggle('far', map.getZoom() < 5));
@@ -38,9 +42,39 @@ export function createMap(container, onOpen) {
       el('strong', {}, `${t.label} · ${p.name}`), el('br'),
       `${dateText(ev.date)} · ${n} source${n === 1 ? '' : 's'} · ${ev.status}`));
     m.on('click', () => onOpen(ev.id));
+    m.home = L.latLng(p.lat, p.lon);
+    m.group = `${p.lat.toFixed(3)},${p.lon.toFixed(3)}`;
+    if (!groups.has(m.group)) groups.set(m.group, []);
+    groups.get(m.group).push(m);
     markers.addLayer(m);
     byID.set(ev.id, m);
   }
+
+  function drop(id) {
+    const m = byID.get(id);
+    if (!m) return;
+    markers.removeLayer(m);
+    byID.delete(id);
+    const g = groups.get(m.group).filter((x) => x !== m);
+    if (g.length) groups.set(m.group, g);
+    else groups.delete(m.group);
+  }
+
+  function spread() {
+    for (const g of groups.values()) {
+      if (g.length === 1) {
+        g[0].setLatLng(g[0].home);
+        continue;
+      }
+      const centre = map.latLngToLayerPoint(g[0].home);
+      const r = 6 + 2.5 * Math.min(g.length, 24);
+      g.forEach((m, i) => {
+        const a = (2 * Math.PI * i) / g.length - Math.PI / 2;
+        m.setLatLng(map.layerPointToLatLng(centre.add([r * Math.cos(a), r * Math.sin(a)])));
+      });
+    }
+  }
+  map.on('zoomend', spread);
 
   function count() {
     container.dataset.markers = String(byID.size);
@@ -52,29 +86,29 @@ export function createMap(container, onOpen) {
     setEvents(events) {
       markers.clearLayers();
       byID.clear();
+      groups.clear();
       for (const ev of events) add(ev);
+      spread();
       count();
     },
     // upsert adds or replaces one event's marker (live updates).
     upsert(ev) {
-      const old = byID.get(ev.id);
-      if (old) markers.removeLayer(old);
-      byID.delete(ev.id);
+      drop(ev.id);
       add(ev);
+      spread();
       count();
       const m = byID.get(ev.id);
       if (m) m.getElement()?.classList.add('fresh');
     },
     remove(id) {
-      const old = byID.get(id);
-      if (old) markers.removeLayer(old);
-      byID.delete(id);
+      drop(id);
+      spread();
       count();
     },
     // fit zooms to the markers once, on first data, unless there are none.
     fit() {
       const b = markers.getBounds();
-      if (b.isValid()) map.fitBounds(b.pad(0.2), { maxZoom: 7 });
+      if (b.isValid()) map.fitBounds(b.pad(0.2), { maxZoom: 7, animate: false });
     },
     // viewBBox returns the visible area as the API's bbox parameter.
     viewBBox() {

@@ -17,9 +17,10 @@ export function tsDay(ts) {
 }
 
 // createTimeline returns {setDays}. onBrush(from, to) gets the dragged range.
-export function createTimeline(container, onBrush) {
+export function createTimeline(container, onBrush, readout) {
   let plot = null;
   let days = [];
+  let rows = []; // counts per day, aligned with the x values
 
   // uPlot has no stacked mode: series k holds the sum of types 0..k and the
   // series are drawn tallest first, so each shorter one covers the one below.
@@ -43,6 +44,17 @@ export function createTimeline(container, onBrush) {
       hooks: {
         // Mark the filtered range once the plot has laid out its scales.
         ready: [(u) => showRange(u, from, to)],
+        // Say what the bar under the pointer holds, since bars carry no labels.
+        setCursor: [(u) => {
+          const i = u.cursor.idx;
+          if (!readout) return;
+          if (i == null || !rows[i]) {
+            readout.textContent = '';
+            return;
+          }
+          const parts = Object.entries(rows[i].counts).filter(([, n]) => n).map(([k, n]) => `${n} ${k.replace('_', ' ')}`);
+          readout.textContent = `${rows[i].date}: ${parts.join(', ') || 'no events'}`;
+        }],
         setSelect: [(u) => {
           if (u.select.width < 3) return;
           const a = u.posToVal(u.select.left, 'x');
@@ -81,11 +93,13 @@ export function createTimeline(container, onBrush) {
       // Every day between the first and last, zeros included, so gaps show.
       const byDate = new Map(days.map((d) => [d.date, d.counts || {}]));
       const xs = [];
+      rows = [];
       const stacks = TYPES.map(() => []);
       let total = 0;
       for (let t = dayTS(days[0].date); t <= dayTS(days[days.length - 1].date); t += DAY) {
         xs.push(t);
         const c = byDate.get(tsDay(t)) || {};
+        rows.push({ date: tsDay(t), counts: c });
         // Types the UI does not know still count, in the top bar.
         let unknown = 0;
         for (const [k, v] of Object.entries(c)) if (!TYPES.some((ty) => ty.id === k)) unknown += v;
