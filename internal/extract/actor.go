@@ -154,7 +154,8 @@ var claimantWords = set("officials", "authorities", "ministry", "defence", "defe
 	"local", "deputy", "minister", "foreign", "district", "council", "interior", "national", "media",
 	"outlets", "channels", "bloggers", "agency", "sources", "intelligence", "directorate", "rescuers",
 	"armed", "oblast", "region", "regional", "systems", "units", "top", "commander", "official", "in",
-	"russian-installed", "moscow-installed", "occupation", "authorities")
+	"russian-installed", "moscow-installed", "occupation", "authorities", "reports", "unconfirmed",
+	"witnesses", "eyewitnesses", "residents", "monitoring", "groups", "local")
 
 // claimant finds whose statement a sentence is: "according to X", "X
 // said", "X wrote", ", said X". It returns "" when the sentence names no one.
@@ -171,7 +172,7 @@ func claimant(text string, toks []token) string {
 		}
 	}
 	for v := 0; v < len(toks); v++ {
-		if !reportVerbs[toks[v].Low] || toks[v].Low == "according" {
+		if !reportVerbs[toks[v].Low] || toks[v].Low == "according" || v+1 < len(toks) && reportVerbs[toks[v+1].Low] {
 			continue
 		}
 		b := v - 1

@@ -22,7 +22,7 @@ type sentence struct {
 var abbreviations = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "gen": true, "lt": true, "col": true,
 	"maj": true, "sgt": true, "capt": true, "gov": true, "sen": true, "rep": true, "jr": true, "sr": true,
-	"prof": true, "no": true, "vs": true, "etc": true, "approx": true, "jan": true, "feb": true,
+	"prof": true, "vs": true, "etc": true, "approx": true, "jan": true, "feb": true,
 	"mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
 	"oct": true, "nov": true, "dec": true, "mon": true, "tue": true, "wed": true, "thu": true,
 	"fri": true, "sat": true, "sun": true, "lt.-gen": true, "adm": true, "pres": true, "min": true,
@@ -97,6 +97,9 @@ func appendLine(out []sentence, text string, s, e int) []sentence {
 		}
 		if r == '.' && isAbbreviation(text[start:i-1]) {
 			continue
+		}
+		if r == '.' && unicode.IsDigit(next) && strings.HasSuffix(strings.ToLower(text[start:i-1]), " no") {
+			continue // "No. 5"
 		}
 		ss, se := trimSpan(text, start, j)
 		if ss < se {
