@@ -97,10 +97,13 @@ func (g *Gazetteer) CountByCountry() map[string]int {
 // "в Одесі", "Харківської області") meet the dictionary form ("Суми",
 // "Одеса", "Харківська область"). It returns the word unchanged when it has
 // no known ending or when stripping would leave fewer than three letters.
-func Stem(word string) string {
+func Stem(word string) string { return stemMin(word, 3) }
+
+// stemMin strips the longest ending that leaves at least min letters.
+func stemMin(word string, min int) string {
 	n := utf8.RuneCountInString(word)
 	for _, suf := range cyrEndings {
-		if strings.HasSuffix(word, suf) && n-utf8.RuneCountInString(suf) >= 3 {
+		if strings.HasSuffix(word, suf) && n-utf8.RuneCountInString(suf) >= min {
 			return word[:len(word)-len(suf)]
 		}
 	}
@@ -119,8 +122,27 @@ var cyrEndings = []string{
 // stemVariants returns the stem of a Cyrillic word plus the forms a
 // Ukrainian vowel alternation gives it: Київ/Києва, Харків/Харкова,
 // Миколаїв/Миколаєва alternate і or ї in the last syllable with о, е or є.
-func stemVariants(word string) []string {
-	s := Stem(word)
+func stemVariants(word string) []string { return stemVariantsMin(word, 3) }
+
+func stemVariantsMin(word string, min int) []string {
+	out := vowelVariants(stemMin(word, min))
+	// Ukrainian locatives soften a final г, к, х to з, ц, с: Ріг → Розі.
+	for _, v := range out {
+		rs := []rune(v)
+		if len(rs) < 2 {
+			continue
+		}
+		if alt, ok := map[rune]rune{'г': 'з', 'к': 'ц', 'х': 'с'}[rs[len(rs)-1]]; ok {
+			rs[len(rs)-1] = alt
+			out = append(out, string(rs))
+		}
+	}
+	return out
+}
+
+// vowelVariants returns s and the forms the і/о/е and ї/є alternation of
+// its last syllable gives it.
+func vowelVariants(s string) []string {
 	out := []string{s}
 	rs := []rune(s)
 	if len(rs) < 3 || isCyrVowel(rs[len(rs)-1]) {
@@ -164,14 +186,38 @@ func Stems(word string) []string {
 	return out
 }
 
-// StemKey stems every word of a folded Cyrillic key.
+// StemKey stems every word of a folded Cyrillic key. Inside a name of
+// several words a stem may keep two letters ("Часовим Яром" → "часов яр").
 func StemKey(key string) string {
 	if !strings.Contains(key, " ") {
 		return Stem(key)
 	}
 	ws := strings.Split(key, " ")
 	for i, w := range ws {
-		ws[i] = Stem(w)
+		ws[i] = stemMin(w, 2)
 	}
 	return strings.Join(ws, " ")
+}
+
+// stemKeyVariants returns the stem keys of a multi-word Cyrillic name with
+// the vowel alternations of each word (see stemVariants), at most 16.
+func stemKeyVariants(key string) []string {
+	out := []string{""}
+	for i, w := range strings.Split(key, " ") {
+		vs := stemVariantsMin(w, 2)
+		next := make([]string, 0, len(out)*len(vs))
+		for _, o := range out {
+			for _, v := range vs {
+				if i > 0 {
+					v = o + " " + v
+				}
+				next = append(next, v)
+			}
+		}
+		if len(next) > 16 {
+			next = next[:16]
+		}
+		out = next
+	}
+	return out
 }

@@ -248,7 +248,9 @@ func (b *builder) indexNames(id ID, names []string) {
 			put(g.index, LooseLatin(t))
 		}
 		if strings.Contains(k, " ") {
-			put(g.stems, StemKey(k))
+			for _, v := range stemKeyVariants(k) {
+				put(g.stems, v)
+			}
 			continue
 		}
 		for _, v := range stemVariants(k) {

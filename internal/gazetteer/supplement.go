@@ -136,7 +136,7 @@ func (b *builder) supplementRow(c []string) error {
 	default:
 		return fmt.Errorf("%w: unknown feature %q", ErrBadRow, feature)
 	}
-	if name == "" || country == "" {
+	if name == "" || (country == "" && feature != string(Site)) {
 		return fmt.Errorf("%w: %s row needs a name and a country", ErrBadRow, feature)
 	}
 	if c[5] == "" && feature != string(Admin1) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/sitrep-osint/sitrep/internal/gazetteer"
 	"github.com/sitrep-osint/sitrep/internal/model"
@@ -165,20 +166,52 @@ func (g *Geocoder) lookup(key string, cyr bool) ([]gazetteer.ID, matchKind) {
 		return nil, byName
 	}
 	if strings.Contains(key, " ") {
-		if ids := g.gaz.LookupStem(gazetteer.StemKey(key)); len(ids) > 0 {
+		st := gazetteer.StemKey(key)
+		if ids := g.stemFilter(g.gaz.LookupStem(st), len(st)); len(ids) > 0 {
 			return ids, byStem
 		}
 	} else {
 		for _, st := range gazetteer.Stems(key) {
-			if ids := g.gaz.LookupStem(st); len(ids) > 0 {
+			if ids := g.stemFilter(g.gaz.LookupStem(st), utf8.RuneCountInString(st)); len(ids) > 0 {
 				return ids, byStem
 			}
 		}
 	}
+	// Through transliteration only places of the countries reported in
+	// depth qualify: a Cyrillic word that merely sounds like a foreign city
+	// ("Розі", Roseau) is not one; Cyrillic reports name those in Cyrillic.
 	for _, lk := range gazetteer.LatinKeys(key) {
-		if ids := g.gaz.Lookup(lk); len(ids) > 0 {
+		var ids []gazetteer.ID
+		for _, id := range g.gaz.Lookup(lk) {
+			switch g.gaz.Places[id].Country {
+			case "UA", "RU", "BY", "MD":
+				ids = append(ids, id)
+			}
+		}
+		if len(ids) > 0 {
 			return ids, byTranslit
 		}
 	}
 	return nil, byName
+}
+
+// stemFilter keeps the stem matches worth a declined form: places of the
+// countries reported in depth, admin areas, sites and cities of 100,000 or
+// more elsewhere (a stem is short, and a small foreign town matches by
+// accident: "Розі" is not Roseau). A stem of three letters ("сум", "роз")
+// only reaches admin areas, sites and towns of 20,000 or more.
+func (g *Geocoder) stemFilter(ids []gazetteer.ID, stemLen int) []gazetteer.ID {
+	var out []gazetteer.ID
+	for _, id := range ids {
+		p := &g.gaz.Places[id]
+		if p.Feature == gazetteer.City && stemLen < 4 && p.Population < 20000 {
+			continue
+		}
+		switch {
+		case p.Country == "UA", p.Country == "RU", p.Country == "BY", p.Country == "MD",
+			p.Feature != gazetteer.City, p.Population >= 100000:
+			out = append(out, id)
+		}
+	}
+	return out
 }

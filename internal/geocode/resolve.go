@@ -221,6 +221,11 @@ func (g *Geocoder) round(spans []span, c docContext) []resolution {
 		}
 		if pl := &g.gaz.Places[best.id]; pl.Feature == gazetteer.City && pl.Population < 5000 && !pl.Curated {
 			conf *= 0.8
+			// A village far from every other place the text names is
+			// likely a namesake the gazetteer lacks.
+			if d := nearestAnchor(&c, spans[i].key, pl.Lat, pl.Lon); d > farKm {
+				conf *= 0.6
+			}
 		}
 		res[i] = resolution{id: best.id, confidence: math.Round(math.Max(0.05, math.Min(0.99, conf))*1000) / 1000}
 		if _, ok := earlier[spans[i].key]; !ok {
@@ -243,6 +248,24 @@ func pick(cands []scored) (scored, float64) {
 		sum += math.Exp(s.total() - best.total())
 	}
 	return best, 1 / sum
+}
+
+// farKm is the distance beyond which a village is far from the story.
+const farKm = 300
+
+// nearestAnchor returns the distance to the closest anchor not named key,
+// or 0 when there is none.
+func nearestAnchor(c *docContext, key string, lat, lon float64) float64 {
+	best := math.Inf(1)
+	for _, a := range c.anchors {
+		if a.key != key {
+			best = math.Min(best, approxKm(lat, lon, a.lat, a.lon))
+		}
+	}
+	if math.IsInf(best, 1) {
+		return 0
+	}
+	return best
 }
 
 // approxKm is the equirectangular distance, close to km within a few

@@ -159,7 +159,8 @@ func readCities(path string) ([]row, error) {
 
 // keepNames filters alternate names to those a Latin- or Cyrillic-script
 // report could write: no lower-case romanisations, codes or other scripts.
-// Places outside the deep countries keep only a few Latin and Cyrillic forms.
+// Places outside the deep countries keep every Cyrillic form (Ukrainian and
+// Russian reports name them so) but only ten Latin ones.
 func keepNames(name, ascii string, alts []string, deep bool) []string {
 	seen := map[string]bool{name: true}
 	var out []string
@@ -172,9 +173,13 @@ func keepNames(name, ascii string, alts []string, deep bool) []string {
 		out = append(out, s)
 	}
 	add(ascii)
+	latin := 0
 	for _, a := range alts {
-		if !deep && len(out) >= 12 {
-			break
+		if !deep && isLatin(a) {
+			if latin >= 10 {
+				continue // other countries keep all their Cyrillic names but few Latin ones
+			}
+			latin++
 		}
 		add(a)
 	}
