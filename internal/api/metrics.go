@@ -46,11 +46,15 @@ func newMetrics() *Metrics {
 		started: time.Now()}
 }
 
-// observe records one finished request.
+// observe records one finished request; a negative d counts it without
+// a latency.
 func (m *Metrics) observe(route, method string, code int, d time.Duration) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.requests[[3]string{route, method, strconv.Itoa(code)}]++
+	if d < 0 {
+		return
+	}
 	h := m.latency[route]
 	if h == nil {
 		h = &histogram{counts: make([]uint64, len(latencyBuckets))}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 
 	"github.com/sitrep-osint/sitrep/internal/store"
@@ -62,7 +63,7 @@ func decodeJSON(r *http.Request, v any) error {
 		if errors.As(err, &tooBig) {
 			return err
 		}
-		return errors.Join(ErrInvalid, err)
+		return fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
 	return nil
 }

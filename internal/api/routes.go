@@ -37,8 +37,9 @@ func (rt route) pattern() string {
 }
 
 const (
-	jsonType = "application/json"
-	csvType  = "text/csv"
+	jsonType   = "application/json"
+	csvType    = "text/csv"
+	streamType = "text/event-stream"
 )
 
 // routeTable declares every route the server has. New registers exactly
@@ -64,7 +65,7 @@ func (s *Server) routeTable() []route {
 		{method: "GET", path: "/api/v1/export.acled.csv", summary: "Export the selected events as an ACLED-style CSV.",
 			auth: authRead, filters: true, produces: csvType, long: true, handler: s.handleExport("acled")},
 		{method: "GET", path: "/api/v1/stream", summary: "Server-sent events: an \"event\" message with the Event JSON whenever an event is created or changed; a ping comment every 20 s.",
-			auth: authRead, produces: "text/event-stream", long: true, handler: s.handleStream},
+			auth: authRead, produces: streamType, long: true, handler: s.handleStream},
 		{method: "POST", path: "/api/v1/documents", summary: "Ingest one document in any supported format (Content-Type is a hint).",
 			auth: authWrite, query: []string{"name: a file name for the document, used for format detection"}, body: "application/octet-stream",
 			produces: jsonType, maxBody: maxDocumentBody, long: true, handler: s.handleIngest},

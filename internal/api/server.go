@@ -201,7 +201,13 @@ func (s *Server) wrap(rt route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w}
-		defer func() { s.metrics.observe(label, r.Method, sw.code, time.Since(start)) }()
+		defer func() {
+			d := time.Since(start)
+			if rt.produces == streamType {
+				d = -1 // a stream's lifetime is not a latency
+			}
+			s.metrics.observe(label, r.Method, sw.code, d)
+		}()
 		if rt.auth == authWrite || (rt.auth == authRead && s.opts.ReadTokenRequired) {
 			if !s.authorized(r) {
 				sw.Header().Set("WWW-Authenticate", `Bearer realm="sitrep"`)

@@ -136,7 +136,7 @@ func serve(ctx context.Context, e *env, st *store.Store, o serveOptions) error {
 func hooks(st *store.Store, pipe *pipeline.Pipeline, changed func([]string), allowPrivate bool) api.Hooks {
 	invalid := func(err error) error {
 		if errors.Is(err, merge.ErrNotInEvent) || errors.Is(err, live.ErrFilter) || errors.Is(err, live.ErrWebhookURL) {
-			return errors.Join(api.ErrInvalid, err)
+			return fmt.Errorf("%w: %w", api.ErrInvalid, err)
 		}
 		return err
 	}
