@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/sitrep-osint/sitrep/internal/model"
 )
 
@@ -31,6 +33,10 @@ func (s *Session) Overview() int {
 	if n := Eval[int](s, `document.querySelectorAll('#timeline canvas').length`); n == 0 {
 		s.T.Error("timeline has no canvas: bars were not drawn")
 	}
+	// Pointing at a bar reads out its day and counts.
+	r := Eval[[]float64](s, `(b => [b.x + b.width / 2, b.y + b.height * 0.9])(document.querySelector('#timeline .u-over').getBoundingClientRect())`)
+	s.do("point at the timeline", chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, r[0], r[1]))
+	s.WaitFor("timeline readout", `/^\d{4}-\d{2}-\d{2}: /.test(document.getElementById('readout').textContent)`, `document.getElementById('readout').textContent`)
 	if rows := Eval[int](s, `document.querySelectorAll('#events-table tbody tr').length`); rows == 0 {
 		s.T.Error("event list is empty")
 	}
@@ -142,6 +148,12 @@ func (s *Session) OpenEvent(id string) {
 		s.T.Errorf("document text produced %d elements other than highlights: markup from the text was parsed", n)
 	}
 	s.Screenshot("03-event.png")
+	// Escape leaves the event page for the overview, filters kept.
+	search := Eval[string](s, `location.search`)
+	s.do("press Escape", chromedp.KeyEvent(kb.Escape))
+	s.WaitFor("overview after Escape",
+		fmt.Sprintf(`!document.getElementById('overview').hidden && !location.hash && location.search === %s`, jsString(search)),
+		`location.href`)
 	s.CheckConsole()
 }
 
