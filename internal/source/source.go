@@ -3,6 +3,7 @@ package source
 import (
 	"errors"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/sitrep-osint/sitrep/internal/fetch"
@@ -29,6 +30,7 @@ type Options struct {
 	Published *time.Time    // fills Published for documents whose input has no date
 	MaxBytes  int64         // per input; default DefaultMaxBytes
 	Fetch     fetch.Options // for URL inputs
+	Stdin     io.Reader     // read for the argument "-"; os.Stdin when nil
 }
 
 func (o Options) maxBytes() int64 {

@@ -18,9 +18,6 @@ import (
 // Stdin is the argument that names standard input.
 const Stdin = "-"
 
-// stdin is read by Walk for "-"; tests replace it.
-var stdin io.Reader = os.Stdin
-
 // IsURL reports whether arg is an http(s) URL rather than a path.
 func IsURL(arg string) bool {
 	return strings.HasPrefix(arg, "http://") || strings.HasPrefix(arg, "https://")
@@ -63,7 +60,11 @@ func emit(fn func(Input, error) error, r result) error { return fn(r.in, r.err) 
 
 func readStdin(opts Options) result {
 	in := Input{Name: Stdin, FetchedAt: time.Now().UTC()}
-	raw, err := io.ReadAll(io.LimitReader(stdin, opts.maxBytes()+1))
+	var r io.Reader = os.Stdin
+	if opts.Stdin != nil {
+		r = opts.Stdin
+	}
+	raw, err := io.ReadAll(io.LimitReader(r, opts.maxBytes()+1))
 	if err != nil {
 		return result{in, wrap(Stdin, "", nil, err)}
 	}

@@ -102,15 +102,11 @@ func TestWalkStopsWhenFnFails(t *testing.T) {
 }
 
 func TestWalkStdin(t *testing.T) {
-	old := stdin
-	defer func() { stdin = old }()
-	stdin = strings.NewReader("piped report text")
-	got := collect(t, []string{"-"}, Options{})
+	got := collect(t, []string{"-"}, Options{Stdin: strings.NewReader("piped report text")})
 	if len(got) != 1 || got[0].name != "-" || got[0].err != nil || got[0].size != 17 {
 		t.Fatalf("Walk(-) = %+v", got)
 	}
-	stdin = strings.NewReader(strings.Repeat("y", 50))
-	got = collect(t, []string{"-"}, Options{MaxBytes: 10})
+	got = collect(t, []string{"-"}, Options{MaxBytes: 10, Stdin: strings.NewReader(strings.Repeat("y", 50))})
 	if len(got) != 1 || !errors.Is(got[0].err, ErrTooLarge) {
 		t.Fatalf("Walk(-) over limit = %+v, want ErrTooLarge", got)
 	}
