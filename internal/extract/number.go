@@ -73,9 +73,31 @@ var vagueNumbers = map[string]float64{
 	"dozens": 24, "hundreds": 200, "thousands": 2000, "tens": 20, "several": 3, "scores": 40,
 }
 
+// numberStarts holds every word a count can start with, so the scan
+// skips other tokens after one map lookup.
+var numberStarts = func() map[string]bool {
+	m := map[string]bool{"a": true, "an": true}
+	for _, p := range qualifierPhrases {
+		m[p.words[0]] = true
+	}
+	for w := range smallNumbers {
+		m[w] = true
+	}
+	for w := range vagueNumbers {
+		m[w] = true
+	}
+	return m
+}()
+
 // parseNumberAt reads a count, with any qualifier before it, starting at
 // toks[i]. It returns false when no number starts there.
 func parseNumberAt(toks []token, i int) (numMatch, bool) {
+	if i >= len(toks) {
+		return numMatch{}, false
+	}
+	if t := toks[i]; t.Kind != tokNum && !numberStarts[t.Low] && !strings.Contains(t.Low, "-") {
+		return numMatch{}, false
+	}
 	q, j := model.Exact, i
 	for _, p := range qualifierPhrases {
 		if hasSeq(toks, i, p.words...) {
