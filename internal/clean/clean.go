@@ -50,8 +50,8 @@ func pass(s string) string {
 	// ("No comments", "Related"), so they run before it.
 	kept = dropTrailingSections(kept)
 	out := kept[:0]
-	for _, l := range kept {
-		if !isBoilerplate(l) {
+	for i, l := range kept {
+		if !isBoilerplate(l) && !isByline(i, l) {
 			out = append(out, l)
 		}
 	}

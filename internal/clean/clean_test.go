@@ -127,6 +127,11 @@ func TestText(t *testing.T) {
 			in:   "Crews repaired the line by noon, the operator said.\nRegional Council Approves Budget For Shelter Repairs\nNew Ferry Timetable Announced For The Summer Season\nVolunteers Open Second Kitchen In The Old Town Hall",
 			want: "Crews repaired the line by noon, the operator said.",
 		},
+		{
+			name: "byline near the top goes",
+			in:   "Shelling Hits Border Villages\nBy Jane Roe and Petro Ivanenko, Staff Reporters\nSeven villages were shelled this week.\nBy nightfall the roads were closed.",
+			want: "Shelling Hits Border Villages\nSeven villages were shelled this week.\nBy nightfall the roads were closed.",
+		},
 		{name: "only boilerplate", in: "Home\nMenu\nNo comments", want: ""},
 		{name: "empty", in: "", want: ""},
 	}
@@ -138,6 +143,25 @@ func TestText(t *testing.T) {
 			}
 			if again := Text(got); again != got {
 				t.Fatalf("Text not idempotent:\n once %q\ntwice %q", got, again)
+			}
+		})
+	}
+}
+
+func TestAuthor(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"simple", "Title\n\nBy Jane Roe\n\nText.", "Jane Roe"},
+		{"two names and role", "By Jane Roe and John Doe, Reuters\nText.", "Jane Roe and John Doe"},
+		{"ukrainian", "Автор: Олена Коваль\nТекст.", "Олена Коваль"},
+		{"sentence is not a byline", "By nightfall the roads were closed.", ""},
+		{"too far down", "a\nb\nc\nd\nBy Jane Roe", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Author(tt.in); got != tt.want {
+				t.Fatalf("Author(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}

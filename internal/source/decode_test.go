@@ -47,6 +47,19 @@ func TestDecodeFixtures(t *testing.T) {
 				"further attacks on energy sites were likely"},
 		},
 		{
+			name: "blog post", file: "blog_post.html", wantDocs: 1,
+			absent: []string{"No comments", "Post a Comment", "Newer Post", "Older Post", "Subscribe to", "Popular Posts",
+				"Winter on the front line", "Blog Archive", "About Me", "Powered by", "Labels", "Email This", "Share to",
+				"Search this blog", "Posted by", "Independent reporting"},
+			once: []string{"Evacuation teams come twice a week", "We hear the launches before the whistles"},
+		},
+		{
+			name: "site builder page", file: "site_builder.html", wantDocs: 1,
+			absent: []string{"top of page", "bottom of page", "HOME", "CONTACT", "Facebook", "LinkedIn", "© 2025",
+				"By Marta Levchenko", "site builder"},
+			once: []string{"The harder problem is inland", "Why the southern ports still matter"},
+		},
+		{
 			name: "rss feed", file: "feed_rss.xml", wantDocs: 3, wantErrs: []error{ErrEmpty},
 			absent: []string{"Share this", "Facebook", "appeared first on", "Continue reading"},
 			once:   []string{"damaging two locomotives", "Water trucks were sent to three districts"},

@@ -9,12 +9,16 @@ import (
 // fields that depend on the input (ID, Source, FetchedAt, RawHash) are
 // left for the caller.
 func Document(p *Page) model.Document {
+	author := p.Author
+	if author == "" {
+		author = clean.Author(p.Text)
+	}
 	return model.Document{
 		URL:           p.URL,
 		CanonicalURL:  p.CanonicalURL,
 		Title:         p.Title,
 		Publisher:     p.SiteName,
-		Author:        p.Author,
+		Author:        author,
 		Language:      p.Language,
 		Published:     p.Published,
 		Format:        model.FormatHTML,

@@ -80,6 +80,7 @@ func Parse(raw []byte, pageURL string) (*Page, error) {
 			p.Published = &d
 		}
 	}
+	p.Title = stripSiteName(p.Title, p.SiteName)
 	if strings.TrimSpace(p.Text) == "" {
 		// trafilatura found nothing it trusts: fall back to the article
 		// element, else main, else the body, rendered as plain blocks.
@@ -99,6 +100,27 @@ func LooksLikePage(s string) bool {
 	head := strings.ToLower(s[:min(len(s), 2048)])
 	return strings.Contains(head, "<html") || strings.Contains(head, "<!doctype html") ||
 		strings.Contains(head, "<head") || strings.Contains(head, "<body")
+}
+
+// stripSiteName removes the site's name that page titles carry before or
+// after the headline ("Headline | Site", "Site: Headline").
+func stripSiteName(title, site string) string {
+	if site == "" {
+		return title
+	}
+	for _, sep := range []string{" | ", " - ", " – ", " — ", ": ", " :: ", " · "} {
+		before, after, ok := strings.Cut(title, sep)
+		if !ok {
+			continue
+		}
+		switch {
+		case strings.EqualFold(strings.TrimSpace(after), site) && strings.TrimSpace(before) != "":
+			return strings.TrimSpace(before)
+		case strings.EqualFold(strings.TrimSpace(before), site) && strings.TrimSpace(after) != "":
+			return strings.TrimSpace(after)
+		}
+	}
+	return title
 }
 
 func find(n *html.Node, a atom.Atom) *html.Node {

@@ -48,6 +48,22 @@ func TestParseMeta(t *testing.T) {
 	}
 }
 
+func TestStripSiteName(t *testing.T) {
+	tests := []struct{ name, title, site, want string }{
+		{"suffix", "Bridge hit overnight | Daily Ledger", "Daily Ledger", "Bridge hit overnight"},
+		{"prefix", "Field Notes: A week of shelling", "Field Notes", "A week of shelling"},
+		{"no site", "Bridge hit | Daily Ledger", "", "Bridge hit | Daily Ledger"},
+		{"site not in title", "Kharkiv: night of explosions", "Daily Ledger", "Kharkiv: night of explosions"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := stripSiteName(tt.title, tt.site); got != tt.want {
+				t.Fatalf("stripSiteName(%q, %q) = %q, want %q", tt.title, tt.site, got, tt.want)
+			}
+		})
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	if b, err := os.ReadFile("../testdata/news_page.html"); err == nil {
 		f.Add(b)

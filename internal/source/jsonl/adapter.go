@@ -40,6 +40,7 @@ func Document(r Record) (model.Document, error) {
 	switch {
 	case strings.TrimSpace(r.Text) != "":
 		d.Text = clean.Text(r.Text)
+		d.Author = firstNonEmpty(d.Author, clean.Author(r.Text))
 	case html.LooksLikePage(r.HTML):
 		p, err := html.Parse([]byte(r.HTML), d.URL)
 		if err != nil {

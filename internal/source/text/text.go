@@ -17,7 +17,7 @@ const ParserVersion = "source/text@1"
 // more text also becomes the title; it stays in the text too, so offsets
 // cover everything the author wrote.
 func Document(s string) model.Document {
-	d := model.Document{Format: model.FormatText, ParserVersion: ParserVersion, Text: clean.Text(s)}
+	d := model.Document{Format: model.FormatText, ParserVersion: ParserVersion, Text: clean.Text(s), Author: clean.Author(s)}
 	if first, rest, ok := strings.Cut(d.Text, "\n"); ok && rest != "" && headline(first) {
 		d.Title = first
 	}
