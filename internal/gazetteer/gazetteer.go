@@ -47,6 +47,7 @@ type Gazetteer struct {
 	stems    map[string][]ID // Cyrillic stems (see Stem) of every Cyrillic name
 	admin1   map[string]ID   // "UA.07" → the admin1 entry
 	country  map[string]ID   // "UA" → the country entry
+	acronyms map[string]bool // keys of names written in capitals: "ZNPP", "DPR"
 	maxWords int
 	names    int
 }
@@ -70,6 +71,11 @@ func (g *Gazetteer) CountryOf(iso string) (ID, bool) {
 	id, ok := g.country[iso]
 	return id, ok
 }
+
+// IsAcronym reports whether a key belongs to a name written in capitals in
+// the gazetteer ("ZNPP", "USA"), so a capitalised abbreviation in a text may
+// be read as that place.
+func (g *Gazetteer) IsAcronym(key string) bool { return g.acronyms[key] }
 
 // MaxWords is the largest number of words in any indexed name.
 func (g *Gazetteer) MaxWords() int { return g.maxWords }

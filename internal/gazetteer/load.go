@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 //go:embed data/places.tsv.gz
@@ -83,10 +84,11 @@ type builder struct {
 func newBuilder() *builder {
 	return &builder{
 		g: &Gazetteer{
-			index:   make(map[string][]ID, 1<<17),
-			stems:   make(map[string][]ID, 1<<15),
-			admin1:  map[string]ID{},
-			country: map[string]ID{},
+			index:    make(map[string][]ID, 1<<17),
+			stems:    make(map[string][]ID, 1<<15),
+			admin1:   map[string]ID{},
+			country:  map[string]ID{},
+			acronyms: map[string]bool{},
 		},
 		byGeo:  map[int64]ID{},
 		admins: map[string][]ID{},
@@ -239,8 +241,15 @@ func (b *builder) indexNames(id ID, names []string) {
 	for _, n := range names {
 		g.names++
 		k, cyr := fold(n)
+		if isAcronym(n) {
+			g.acronyms[LooseLatin(k)] = true
+		}
 		if !cyr {
-			put(g.index, LooseLatin(k))
+			// Latin keys under three letters are codes and abbreviations
+			// ("P", "NY"), except a country's own ("UK", "US").
+			if l := LooseLatin(k); len(l) >= 3 || g.Places[id].Feature == Country {
+				put(g.index, l)
+			}
 			continue
 		}
 		put(g.index, k)
@@ -257,4 +266,20 @@ func (b *builder) indexNames(id ID, names []string) {
 			put(g.stems, v)
 		}
 	}
+}
+
+// isAcronym reports whether a name is written in capitals only ("ZNPP",
+// "DPR", "USA"): such names come from the curated supplement and the
+// country list, since the generator drops capitalised codes from GeoNames.
+func isAcronym(n string) bool {
+	letters := 0
+	for _, r := range n {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2 && letters <= 5
 }

@@ -95,11 +95,11 @@ func TestLookupResolves(t *testing.T) {
 }
 
 func TestSupplementRules(t *testing.T) {
-	sup := "admin1\tXX\t01\t\tFoo Oblast\t\t\t\t=Foo|=Фоовська|Fooshchyna\n" +
-		"city\tXX\t01\t42\tFoo\t10\t20\t5000\tOld Foo\n" +
+	sup := "admin1\tXX\t01\t\tQuux Oblast\t\t\t\t=Quux|=Фоовська|Quuxshchyna\n" +
+		"city\tXX\t01\t42\tQuux\t10\t20\t5000\tOld Quux\n" +
 		"city\tXX\t01\t\tBar Village\t11\t21\t\t\n" +
-		"alias\tXX\t\t42\tFoo City\t\t\t\tFooville\n" +
-		"drop\tXX\t\t42\t\t\t\t\tOld Foo\n"
+		"alias\tXX\t\t42\tQuux City\t\t\t\tQuuxville\n" +
+		"drop\tXX\t\t42\t\t\t\t\tOld Quux\n"
 	g, err := Load(nil, strings.NewReader(sup))
 	if err != nil {
 		t.Fatal(err)
@@ -107,13 +107,13 @@ func TestSupplementRules(t *testing.T) {
 	tests := []struct {
 		name, query, want string
 	}{
-		{"latin base region", "Foo region", "Foo Oblast"},
-		{"latin base oblast", "Foo Oblast", "Foo Oblast"},
-		{"cyrillic base", "Фоовська область", "Foo Oblast"},
-		{"plain name", "Fooshchyna", "Foo Oblast"},
-		{"renamed canonical kept", "Foo", "Foo City"},
-		{"alias name", "Fooville", "Foo City"},
-		{"dropped name", "Old Foo", ""},
+		{"latin base region", "Quux region", "Quux Oblast"},
+		{"latin base oblast", "Quux Oblast", "Quux Oblast"},
+		{"cyrillic base", "Фоовська область", "Quux Oblast"},
+		{"plain name", "Quuxshchyna", "Quux Oblast"},
+		{"renamed canonical kept", "Quux", "Quux City"},
+		{"alias name", "Quuxville", "Quux City"},
+		{"dropped name", "Old Quux", ""},
 		{"base alone not indexed", "Фоовська", ""},
 	}
 	for _, tt := range tests {
@@ -128,11 +128,11 @@ func TestSupplementRules(t *testing.T) {
 			}
 		})
 	}
-	if p := g.Places[g.Lookup(Key("Bar Village"))[0]]; p.Admin1 != "Foo Oblast" {
-		t.Errorf("Bar Village admin1 = %q, want Foo Oblast", p.Admin1)
+	if p := g.Places[g.Lookup(Key("Bar Village"))[0]]; p.Admin1 != "Quux Oblast" {
+		t.Errorf("Bar Village admin1 = %q, want Quux Oblast", p.Admin1)
 	}
 	if a := g.Places[g.admin1["XX.01"]]; a.Lat == 0 {
-		t.Errorf("Foo Oblast has no point; want the median of its places")
+		t.Errorf("Quux Oblast has no point; want the median of its places")
 	}
 }
 

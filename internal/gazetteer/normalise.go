@@ -129,8 +129,9 @@ func looseOnce(s string) string {
 		if c == 'w' {
 			c = 'v'
 		}
-		if c == 'j' && i+1 < len(b) && isVowel(b[i+1]) && (i == 0 || !isLetter(b[i-1]) || isVowel(b[i-1])) {
-			c = 'y' // Polish/German/Czech j before a vowel: Jalta, Kijev → yalta, kiyev
+		if c == 'j' && i+1 < len(b) && isVowel(b[i+1]) && b[i+1] != 'i' && b[i+1] != 'y' &&
+			(i == 0 || !isLetter(b[i-1]) || isVowel(b[i-1])) {
+			c = 'y' // Polish/German/Czech j before a vowel: Jalta, Kijev → yalta, kiyev (not Beijing)
 		}
 		// Word-final -iy, -yy, -yi, -ij, -ii, -yj → y.
 		if (c == 'i' || c == 'y') && i+1 < len(b) && (i+2 == len(b) || b[i+2] == ' ') {

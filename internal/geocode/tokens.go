@@ -15,6 +15,7 @@ type token struct {
 	cyr        bool   // the word is Cyrillic
 	upper      bool   // the word starts with an upper-case letter
 	allUpper   bool   // every letter is upper case
+	mixedCase  bool   // upper-case letters past the first, not all capitals ("KASa", "McAllen")
 	joinPrev   bool   // only a space or a hyphen separates it from the previous token
 	sentStart  bool   // first word of a sentence, a line or a quotation
 }
@@ -43,7 +44,7 @@ func tokenize(text string) []token {
 			continue
 		}
 		start := i
-		allUpper, cyr := true, false
+		allUpper, cyr, mixed := true, false, false
 		for i < len(text) {
 			r, size = utf8.DecodeRuneInString(text[i:])
 			if isApostrophe(r) && i+size < len(text) {
@@ -59,6 +60,8 @@ func tokenize(text string) []token {
 			}
 			if unicode.IsLower(r) {
 				allUpper = false
+			} else if unicode.IsUpper(r) && i > start {
+				mixed = true // an upper-case letter past the first; all-capitals words are cleared below
 			}
 			if r >= 0x400 && r <= 0x4ff {
 				cyr = true
@@ -69,7 +72,7 @@ func tokenize(text string) []token {
 		word := text[start:i]
 		toks = append(toks, token{
 			start: start, end: i, key: gazetteer.Key(word), cyr: cyr,
-			upper: unicode.IsUpper(first), allUpper: allUpper && utf8.RuneCountInString(word) > 1,
+			upper: unicode.IsUpper(first), allUpper: allUpper && utf8.RuneCountInString(word) > 1, mixedCase: mixed && !allUpper,
 			joinPrev:  len(toks) > 0 && (joinable(sep) || abbrevJoin(toks[len(toks)-1], sep)),
 			sentStart: (sentence && !(len(toks) > 0 && abbrevJoin(toks[len(toks)-1], sep))) || len(toks) == 0,
 		})
