@@ -239,6 +239,12 @@ func (s *Store) QueryEvents(ctx context.Context, f Filter) ([]*model.Event, stri
 	}
 	limit := f.limit()
 	q := `SELECT ` + eventSelect + ` FROM ` + from + w.sql() + ` ORDER BY e.date_start DESC, e.seq DESC LIMIT ?`
+	if !strings.Contains(from, "INDEXED BY") {
+		// The candidates are sorted, not walked in index order: sort only
+		// their keys, then read the bodies of the page that survives.
+		q = `SELECT ` + eventSelect + ` FROM events e WHERE e.seq IN (SELECT e.seq FROM ` + from + w.sql() +
+			` ORDER BY e.date_start DESC, e.seq DESC LIMIT ?) ORDER BY e.date_start DESC, e.seq DESC`
+	}
 	rows, err := s.r.QueryContext(ctx, q, append(w.args, limit+1)...)
 	if err != nil {
 		return nil, "", fmt.Errorf("store: query events: %w", err)
