@@ -38,7 +38,9 @@ func TestServeIngestStreamAndExport(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	served := make(chan error, 1)
-	go func() { served <- serve(ctx, e, st, serveOptions{Addr: "127.0.0.1:0", Ready: func(u string) { ready <- u }}) }()
+	go func() {
+		served <- serve(ctx, e, st, serveOptions{Addr: "127.0.0.1:0", Ready: func(u string) { ready <- u }})
+	}()
 	var base string
 	select {
 	case base = <-ready:
