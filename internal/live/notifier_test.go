@@ -17,6 +17,8 @@ import (
 
 	"github.com/sitrep-osint/sitrep/internal/fetch"
 	"github.com/sitrep-osint/sitrep/internal/model"
+	"github.com/sitrep-osint/sitrep/internal/pipeline"
+	"github.com/sitrep-osint/sitrep/internal/source"
 	"github.com/sitrep-osint/sitrep/internal/store"
 )
 
@@ -332,5 +334,43 @@ func TestNotifierRunStopsOnCancel(t *testing.T) {
 	cancel()
 	if err := n.Run(ctx); err != nil {
 		t.Errorf("Run(cancelled) = %v, want nil", err)
+	}
+}
+
+func TestNotifierWithPipeline(t *testing.T) {
+	ctx := context.Background()
+	recv := &receiver{secret: "pipeline-secret"}
+	ts := httptest.NewServer(recv)
+	defer ts.Close()
+	st := openStore(t, tempDB(t))
+	clock := newClock()
+	n := NewNotifier(st, NotifierOptions{AllowPrivate: true, Now: clock.Now})
+	if _, err := Subscribe(ctx, st, ts.URL, recv.secret, Filter{Types: []string{"attack"}}, true); err != nil {
+		t.Fatal(err)
+	}
+	var hookErr error
+	p, err := pipeline.New(ctx, st, pipeline.Options{Workers: 1, OnEvents: func(ids []string) {
+		hookErr = errors.Join(hookErr, n.EventsChanged(ctx, ids))
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "KHARKIV, 14 October 2026 - Russian forces struck Kharkiv with drones overnight, the regional governor said on Wednesday. " +
+		"Two people were injured and a warehouse caught fire, according to the city's mayor."
+	sum, err := p.IngestInputs(ctx, []source.Input{{Name: "wire.txt", Raw: []byte(text), ContentType: "text/plain", FetchedAt: clock.Now()}})
+	if err != nil || hookErr != nil {
+		t.Fatalf("IngestInputs() = %+v, %v; hook %v", sum, err, hookErr)
+	}
+	if sum.Events == 0 {
+		t.Fatalf("the pipeline made no event from %q (summary %+v)", text, sum)
+	}
+	deliverDue(t, n, sum.Events)
+	got := recv.requests()
+	if len(got) != sum.Events || !got[0].signatureOK {
+		t.Fatalf("receiver got %d requests (signature ok: %v), want %d", len(got), len(got) > 0 && got[0].signatureOK, sum.Events)
+	}
+	var ev model.Event
+	if err := json.Unmarshal(got[0].body, &ev); err != nil || ev.ID != got[0].event || ev.Type != model.Attack {
+		t.Errorf("delivered body %s (%v), want the attack event %s", got[0].body, err, got[0].event)
 	}
 }

@@ -322,3 +322,30 @@ func (s *Store) DeliveryAttempts(ctx context.Context, deliveryID string) ([]Deli
 	}
 	return out, nil
 }
+
+// DeliveryCounts returns, per subscription ID, how many deliveries are in
+// each state.
+func (s *Store) DeliveryCounts(ctx context.Context) (map[int64]map[string]int, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT subscription_id, state, COUNT(*) FROM deliveries GROUP BY subscription_id, state`)
+	if err != nil {
+		return nil, fmt.Errorf("store: delivery counts: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]map[string]int{}
+	for rows.Next() {
+		var id int64
+		var state string
+		var n int
+		if err := rows.Scan(&id, &state, &n); err != nil {
+			return nil, fmt.Errorf("store: delivery counts: %w", err)
+		}
+		if out[id] == nil {
+			out[id] = map[string]int{}
+		}
+		out[id][state] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: delivery counts: %w", err)
+	}
+	return out, nil
+}
