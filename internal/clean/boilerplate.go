@@ -111,7 +111,7 @@ func isBoilerplate(l string) bool {
 			return true
 		}
 	}
-	return len(t) <= 200 && isShareBar(t)
+	return len(t) <= 200 && isShareBar(t) || onlyDomains(t)
 }
 
 // shareFiller are the words that label a share bar ("Share this on:").

@@ -28,6 +28,11 @@ func TestText(t *testing.T) {
 			want: "Officials said the bridge was closed for repairs.\nIt reopened on Friday. Traffic resumed.",
 		},
 		{
+			name: "citation chips after the full stop and on their own line",
+			in:   "Flights resumed after a short delay. news.example.com\nstatus.example.org+1 wire.example.net\nPrices rose in the U.S. example.com",
+			want: "Flights resumed after a short delay.\nPrices rose in the U.S. example.com",
+		},
+		{
 			name: "domain that belongs to the sentence",
 			in:   "The statement was posted on army.example.gov.\nFull figures are at stats.example.org.",
 			want: "The statement was posted on army.example.gov.\nFull figures are at stats.example.org.",

@@ -185,6 +185,10 @@ func stripBareEnd(l string) string {
 			continue
 		}
 		prev := strings.ToLower(strings.Trim(before[len(before)-1], `"'“”‘’()`))
+		if endsSentence(prev) && m[7] == len(l) && len(prev) > 4 && !strings.Contains(strings.TrimRight(prev, ".!?…"), ".") {
+			// "…were resolved. example.com": a chip after the full stop.
+			return l[:m[0]]
+		}
 		if citeKeepAfter[prev] || endsSentence(prev) {
 			continue
 		}
@@ -198,6 +202,26 @@ func stripBareEnd(l string) string {
 		return l[:m[0]] + punct + l[m[6]:]
 	}
 	return l
+}
+
+// domainList matches a line made only of cited domains.
+var domainList = regexp.MustCompile(`(?i)^\(?` + domainPat + `(?:\+\d{1,3})?\)?(?:[\s,;|·•]+\(?` + domainPat + `(?:\+\d{1,3})?\)?)*$`)
+
+// onlyDomains reports whether a line is nothing but citation domains
+// ("apnews.com", "reuters.com, bbc.co.uk").
+func onlyDomains(l string) bool {
+	if len(l) > 300 || !domainList.MatchString(l) {
+		return false
+	}
+	for _, f := range strings.FieldsFunc(strings.ToLower(l), func(r rune) bool { return strings.ContainsRune(" ,;|·•()", r) }) {
+		if i := strings.IndexByte(f, '+'); i >= 0 {
+			f = f[:i]
+		}
+		if !citationDomain(f) {
+			return false
+		}
+	}
+	return true
 }
 
 // citationDomain reports whether s looks like a news site's host name
