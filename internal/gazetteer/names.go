@@ -40,16 +40,32 @@ func kmuName(name string, alts []string) string {
 	return out
 }
 
+// Romanise writes a Cyrillic place name in Latin letters, each word
+// capitalised and hyphens kept: Ukrainian in KMU 2010 ("Кривий Ріг" →
+// "Kryvyi Rih"), Russian (a name with ы, э, ъ or ё) in BGN/PCGN ("Тёткино"
+// → "Tetkino"). A name without Cyrillic letters is returned unchanged.
+func Romanise(s string) string {
+	if _, cyr := fold(s); !cyr {
+		return s
+	}
+	if strings.ContainsAny(strings.ToLower(s), "ыэъё") {
+		return romaniseWith(s, ruTable, false)
+	}
+	return romanise(s)
+}
+
 // romanise writes a Ukrainian name in KMU 2010 with its hyphens and spaces
 // kept and each word capitalised: "Кривий Ріг" → "Kryvyi Rih".
-func romanise(s string) string {
+func romanise(s string) string { return romaniseWith(s, ukTable, true) }
+
+func romaniseWith(s string, table map[rune]string, ukrainian bool) string {
 	var b strings.Builder
 	word := []rune{}
 	flush := func() {
 		if len(word) == 0 {
 			return
 		}
-		t := []rune(translit(strings.ToLower(string(word)), ukTable, true))
+		t := []rune(translit(strings.ToLower(string(word)), table, ukrainian))
 		if len(t) > 0 {
 			t[0] = unicode.ToUpper(t[0])
 		}

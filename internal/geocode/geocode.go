@@ -94,6 +94,12 @@ func (g *Geocoder) Find(text string) []Mention {
 			continue
 		}
 		loc := g.location(r.id)
+		if r.unlisted {
+			// A place the gazetteer lacks, put by the text in an admin area:
+			// named as written, placed at the area's point.
+			loc = g.location(r.admin)
+			loc.Name, loc.Feature, loc.GeonamesID = gazetteer.Romanise(text[sp.start:sp.end]), string(gazetteer.City), 0
+		}
 		loc.MatchedText = text[sp.start:sp.end]
 		loc.Start, loc.End = ri.Char(sp.start), ri.Char(sp.end)
 		loc.Confidence = r.confidence

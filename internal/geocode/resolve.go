@@ -2,6 +2,7 @@ package geocode
 
 import (
 	"math"
+	"strings"
 
 	"github.com/sitrep-osint/sitrep/internal/gazetteer"
 )
@@ -25,6 +26,12 @@ const (
 type resolution struct {
 	id         gazetteer.ID // -1 when the span was dropped
 	confidence float64
+	// unlisted is set when the text places the name in an admin area that
+	// none of its gazetteer namesakes lies in ("Ivanivka in the Kharkiv
+	// region" when the gazetteer has no Ivanivka there): the mention is then
+	// reported as an unlisted place of that area (admin).
+	unlisted bool
+	admin    gazetteer.ID
 }
 
 // scored is one candidate with its score components.
@@ -197,12 +204,12 @@ func (g *Geocoder) score(spans []span, i int, c *docContext, earlier map[string]
 
 // resolve picks one place per span and says how sure it is.
 func (g *Geocoder) resolve(text string, spans []span) []resolution {
-	first := g.round(spans, g.context(spans, nil))
-	return g.round(spans, g.context(spans, first))
+	first := g.round(text, spans, g.context(spans, nil))
+	return g.round(text, spans, g.context(spans, first))
 }
 
 // round resolves every span against one document context.
-func (g *Geocoder) round(spans []span, c docContext) []resolution {
+func (g *Geocoder) round(text string, spans []span, c docContext) []resolution {
 	res := make([]resolution, len(spans))
 	earlier := map[string]gazetteer.ID{}
 	for i := range spans {
@@ -228,6 +235,9 @@ func (g *Geocoder) round(spans []span, c docContext) []resolution {
 			}
 		}
 		res[i] = resolution{id: best.id, confidence: math.Round(math.Max(0.05, math.Min(0.99, conf))*1000) / 1000}
+		if admin, ok := g.unlistedIn(text, spans, i, cands); ok {
+			res[i] = resolution{id: best.id, confidence: unlistedConfidence, unlisted: true, admin: admin}
+		}
 		if _, ok := earlier[spans[i].key]; !ok {
 			earlier[spans[i].key] = best.id
 		}
@@ -289,3 +299,39 @@ func km(lat1, lon1, lat2, lon2 float64) float64 {
 func exp(x float64) float64 { return math.Exp(x) }
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// unlistedConfidence is the confidence of a mention placed only by the
+// admin area the text puts it in.
+const unlistedConfidence = 0.3
+
+// inGaps are the words that put a place inside the admin area named right
+// after it: "X in the Y region", "X, Y Oblast", "X (Y Oblast)", "X у
+// Харківській області", "X Харківської області".
+var inGaps = map[string]bool{
+	"": true, ",": true, "in": true, "in the": true, "of": true, "of the": true, "(": true, ", in": true,
+	", in the": true, "у": true, "в": true, "на": true, "(в": true, ", у": true, ", в": true,
+}
+
+// unlistedIn reports the admin area a small place is explicitly put in when
+// none of its namesakes lies there.
+func (g *Geocoder) unlistedIn(text string, spans []span, i int, cands []scored) (gazetteer.ID, bool) {
+	if i+1 >= len(spans) {
+		return 0, false
+	}
+	sp, next := spans[i], spans[i+1]
+	if next.start-sp.end > 40 || !inGaps[strings.ToLower(strings.Join(strings.Fields(text[sp.end:next.start]), " "))] {
+		return 0, false
+	}
+	admin, ok := g.unambiguous(next)
+	if !ok || g.gaz.Places[admin].Feature != gazetteer.Admin1 {
+		return 0, false
+	}
+	a := &g.gaz.Places[admin]
+	for _, c := range cands {
+		p := &g.gaz.Places[c.id]
+		if p.Feature != gazetteer.City || p.Population >= 50000 || (p.Country == a.Country && p.Admin1Code == a.Admin1Code) {
+			return 0, false
+		}
+	}
+	return admin, true
+}
