@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/sitrep-osint/sitrep/internal/model"
@@ -179,8 +180,33 @@ func (x *Writer) json(v any) error {
 }
 
 func (x *Writer) row(rec []string) error {
+	for i, cell := range rec {
+		rec[i] = defuse(cell)
+	}
 	if err := x.csv.Write(rec); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	return nil
+}
+
+// defuse keeps a CSV cell from being run as a spreadsheet formula. Document
+// text is hostile input, and a cell that starts with =, +, -, @ or a
+// control character is evaluated by Excel and LibreOffice when the file is
+// opened; such a cell gets a leading apostrophe, which spreadsheets hide.
+// Numbers ("-3.5", "+7") are left alone so coordinates and counts stay
+// numeric.
+func defuse(cell string) string {
+	if cell == "" {
+		return cell
+	}
+	switch cell[0] {
+	case '=', '@', '\t', '\r':
+		return "'" + cell
+	case '+', '-':
+		if _, err := strconv.ParseFloat(cell, 64); err == nil {
+			return cell
+		}
+		return "'" + cell
+	}
+	return cell
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -317,4 +318,23 @@ func TestTokens(t *testing.T) {
 	if err != nil || len(list) != 1 || list[0].Revoked == nil || list[0].Created.After(time.Now()) {
 		t.Errorf("Tokens = %+v, %v", list, err)
 	}
+}
+
+// FuzzCursor checks that a cursor round-trips and that no input makes the
+// decoder panic or accept what it did not produce.
+func FuzzCursor(f *testing.F) {
+	f.Add("2026-10-14", int64(7), "")
+	f.Add("", int64(0), "MQAyMDI2ADE")
+	f.Add("--10-14", int64(-3), "!!")
+	f.Fuzz(func(t *testing.T, date string, seq int64, raw string) {
+		c, err := decodeCursor(encodeCursor(date, seq))
+		if !strings.Contains(date, "\x00") && (err != nil || c.date != date || c.seq != seq) {
+			t.Fatalf("round trip of (%q, %d) = %+v, %v", date, seq, c, err)
+		}
+		if c, err := decodeCursor(raw); err != nil && !errors.Is(err, ErrBadCursor) {
+			t.Fatalf("decodeCursor(%q) err = %v, not ErrBadCursor", raw, err)
+		} else if err == nil && raw != "" && c == nil {
+			t.Fatalf("decodeCursor(%q) = nil, nil", raw)
+		}
+	})
 }
