@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/sitrep-osint/sitrep/internal/live"
+	"github.com/sitrep-osint/sitrep/internal/store"
 )
 
 func init() {
@@ -91,6 +92,9 @@ func runFeedList(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *asJSON {
+		if feeds == nil {
+			feeds = []store.Feed{}
+		}
 		enc := json.NewEncoder(e.io.Out)
 		enc.SetIndent("", "  ")
 		return enc.Encode(feeds)

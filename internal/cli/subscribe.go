@@ -118,6 +118,9 @@ func runSubscribeList(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *asJSON {
+		if subs == nil {
+			subs = []store.Subscription{}
+		}
 		enc := json.NewEncoder(e.io.Out)
 		enc.SetIndent("", "  ")
 		return enc.Encode(subs)
