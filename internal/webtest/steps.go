@@ -44,6 +44,7 @@ func (s *Session) Overview() int {
 	s.T.Logf("first data render (navigation start → markers drawn): %.0f ms, %d markers, %d days", render, want, days)
 	s.T.Logf("page timings (ms since navigation start): %s", Eval[string](s, `JSON.stringify({
 		dom_content_loaded: Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd),
+		data_received: Math.round((performance.getEntriesByName('sitrep:data-received')[0] || {}).startTime || -1),
 		basemap_drawn: Math.round((performance.getEntriesByName('sitrep:basemap-drawn')[0] || {}).startTime || -1),
 		resources: performance.getEntriesByType('resource').map(r => r.name.replace(location.origin, '') + ' ' + Math.round(r.startTime) + '+' + Math.round(r.duration)).join(', ')})`))
 	s.Screenshot("01-overview.png")

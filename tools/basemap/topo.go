@@ -146,6 +146,21 @@ func moveCrimea(polys [][][][]int, rus, ukr int, raw [][]point) {
 	slog.Warn("crimea test points are in no Ukrainian polygon")
 }
 
+// farTolerance simplifies arcs far from the theatre (about 10 km), where
+// the map is only ever seen at world scale; it cuts the file by half.
+const farTolerance = 0.1
+
+// nearTheatre reports whether an arc touches the box around Europe, the
+// Middle East and the Caucasus that the map shows at regional zoom.
+func nearTheatre(pts []point) bool {
+	for _, p := range pts {
+		if p[0] >= -25 && p[0] <= 80 && p[1] >= 25 && p[1] <= 75 {
+			return true
+		}
+	}
+	return false
+}
+
 // arcSet holds every arc decoded to degrees, raw and simplified.
 type arcSet struct {
 	raw, simple [][]point
@@ -163,7 +178,14 @@ func decodeArcs(t *topology, tol float64) arcSet {
 			pts[j] = point{x*sc[0] + tr[0], y*sc[1] + tr[1]}
 		}
 		s.raw[i] = pts
-		s.simple[i] = round3(simplify(pts, tol))
+		at := tol
+		if !nearTheatre(pts) {
+			at = farTolerance // seen only when zoomed out to the whole world
+		}
+		s.simple[i] = round3(simplify(pts, at))
+		if len(s.simple[i]) < 4 && len(pts) >= 4 && pts[0] == pts[len(pts)-1] {
+			s.simple[i] = round3(simplify(pts, tol)) // a small island: keep its shape
+		}
 	}
 	return s
 }

@@ -104,10 +104,10 @@ async function load() {
     const [list, hist] = await Promise.all([fetchEvents(want), fetchHistogram(want)]);
     if (gen !== generation) return;
     shownFilters = want;
+    if (firstRender) performance.mark('sitrep:data-received');
     events = list.events || [];
-    map.setEvents(events);
+    map.setEvents(events, firstRender); // zoom to the data on first load only
     if (firstRender) {
-      map.fit();
       performance.mark('sitrep:markers-drawn');
       firstRender = false;
     }
@@ -116,6 +116,8 @@ async function load() {
   } catch (err) {
     if (gen !== generation) return;
     countText.textContent = `Could not load events: ${err.message}`;
+  } finally {
+    map.drawBasemap();
   }
 }
 

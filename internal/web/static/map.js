@@ -21,7 +21,13 @@ export function createMap(container, onOpen) {
   // event stays visible and clickable at any zoom.
   const groups = new Map(); // "lat,lon" -> markers
 
-  loadBasemap(map).catch((err) => console.error('basemap:', err));
+  // The basemap (about 1 MB) downloads at once but is drawn by drawBasemap,
+  // which the app calls after the first markers, so data shows first.
+  const basemap = fetch('/assets/basemap.json').then((res) => {
+    if (!res.ok) throw new Error(`${res.status}`);
+    return res.json();
+  });
+  let basemapDrawn = false;
   map.on('zoomend', () => container.classList.toggle('far', map.getZoom() < 5));
 
   function add(ev) {
@@ -37,8 +43,9 @@ export function createMap(container, onOpen) {
       fillOpacity: 0.8,
       className: `marker marker-${t.id}`,
     });
-    // Leaflet parses string content as HTML; pass a node instead.
-    m.bindTooltip(el('div', {},
+    // Leaflet parses string content as HTML; pass a node instead, built
+    // only when the tooltip first opens.
+    m.bindTooltip(() => el('div', {},
       el('strong', {}, `${t.label} · ${p.name}`), el('br'),
       `${dateText(ev.date)} · ${n} source${n === 1 ? '' : 's'} · ${ev.status}`));
     m.on('click', () => onOpen(ev.id));
@@ -82,13 +89,19 @@ export function createMap(container, onOpen) {
 
   return {
     leaflet: map,
-    // setEvents replaces every marker.
-    setEvents(events) {
+    // setEvents replaces every marker; with fit, it first zooms to them.
+    // The group is off the map while it is rebuilt, so the markers are
+    // drawn once, at their final place and zoom.
+    setEvents(events, fit) {
+      markers.remove();
       markers.clearLayers();
       byID.clear();
       groups.clear();
       for (const ev of events) add(ev);
+      const b = markers.getBounds();
+      if (fit && b.isValid()) map.fitBounds(b.pad(0.2), { maxZoom: 7, animate: false });
       spread();
+      markers.addTo(map);
       count();
     },
     // upsert adds or replaces one event's marker (live updates).
@@ -105,10 +118,11 @@ export function createMap(container, onOpen) {
       spread();
       count();
     },
-    // fit zooms to the markers once, on first data, unless there are none.
-    fit() {
-      const b = markers.getBounds();
-      if (b.isValid()) map.fitBounds(b.pad(0.2), { maxZoom: 7, animate: false });
+    // drawBasemap draws the country outlines and oblasts, once.
+    drawBasemap() {
+      if (basemapDrawn) return;
+      basemapDrawn = true;
+      basemap.then((bm) => drawBasemapLayers(map, bm)).catch((err) => console.error('basemap:', err));
     },
     // viewBBox returns the visible area as the API's bbox parameter.
     viewBBox() {
@@ -119,10 +133,7 @@ export function createMap(container, onOpen) {
   };
 }
 
-async function loadBasemap(map) {
-  const res = await fetch('/assets/basemap.json');
-  if (!res.ok) throw new Error(`${res.status}`);
-  const bm = await res.json();
+function drawBasemapLayers(map, bm) {
   const canvas = L.canvas({ pane: 'basemap' });
   const base = { renderer: canvas, interactive: false };
   L.geoJSON(bm.countries, {
