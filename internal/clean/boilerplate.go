@@ -3,6 +3,7 @@ package clean
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // Whole-line patterns for widget and navigation vocabulary. Each matches a
@@ -91,7 +92,15 @@ var socialWords = map[string]bool{
 // comment, advertising, cookie or footer residue.
 func isBoilerplate(l string) bool {
 	t := strings.TrimRight(l, ":.»›> ")
+	// Leading arrows, bullets and emoji ("👉 Subscribe", "→ Read more")
+	// decorate widget labels as often as they start list items.
+	t = strings.TrimLeftFunc(t, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '©' && r != '(' && r != '@' && r != '#'
+	})
 	if t == "" {
+		return true
+	}
+	if mentionsOnly(t) {
 		return true
 	}
 	lower := ""
@@ -118,6 +127,20 @@ func isBoilerplate(l string) bool {
 var shareFiller = map[string]bool{
 	"this": true, "on": true, "via": true, "the": true, "article": true, "story": true, "post": true,
 	"page": true, "with": true, "to": true, "us": true, "follow": true, "friends": true, "and": true,
+}
+
+// mentionsOnly reports a line of bare @handles, a channel signature.
+func mentionsOnly(t string) bool {
+	fs := strings.Fields(t)
+	if len(fs) == 0 || len(fs) > 5 {
+		return false
+	}
+	for _, f := range fs {
+		if len(f) < 2 || f[0] != '@' {
+			return false
+		}
+	}
+	return true
 }
 
 func isShareBar(t string) bool {

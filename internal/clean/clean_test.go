@@ -137,6 +137,11 @@ func TestText(t *testing.T) {
 			in:   "Shelling Hits Border Villages\nBy Jane Roe and Petro Ivanenko, Staff Reporters\nSeven villages were shelled this week.\nBy nightfall the roads were closed.",
 			want: "Shelling Hits Border Villages\nSeven villages were shelled this week.\nBy nightfall the roads were closed.",
 		},
+		{
+			name: "decorated widget labels and channel signature",
+			in:   "Two drones were shot down over the city.\n👉 Subscribe to our channel\n→ Read more\n@city_watch_news",
+			want: "Two drones were shot down over the city.",
+		},
 		{name: "only boilerplate", in: "Home\nMenu\nNo comments", want: ""},
 		{name: "empty", in: "", want: ""},
 	}
