@@ -352,6 +352,9 @@ func (s *Store) histogram(ctx context.Context, f Filter, forceScan bool) ([]Day,
 		g.From, g.To = "", "" // start-day semantics, below
 		from := "events e INDEXED BY events_date_seq"
 		var fromArgs []any
+		if f.Q != "" || len(f.IDs) > 0 {
+			from = "events e" // the text match or the ID list is the selective part
+		}
 		if b := f.BBox; b != nil {
 			from = `(SELECT id FROM events_rtree WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?) AS bx
  CROSS JOIN events e ON e.seq = bx.id`

@@ -227,7 +227,14 @@ func TestHistogramPathsAgree(t *testing.T) {
 			}
 		})
 	}
-	days, err := s.Histogram(ctx, Filter{Sides: []string{"UA"}})
+	days, err := s.Histogram(ctx, Filter{Q: "drones port"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(days) != 1 || days[0].Date != "2026-10-14" || days[0].Counts["attack"] != 1 {
+		t.Errorf("Histogram(q) = %+v, want one attack on 2026-10-14", days)
+	}
+	days, err = s.Histogram(ctx, Filter{Sides: []string{"UA"}})
 	if err != nil {
 		t.Fatal(err)
 	}
