@@ -103,7 +103,7 @@ func dropTrailingSections(lines []string) []string {
 	before := 0 // prose characters kept so far
 	for i := 0; i < n; i++ {
 		l := lines[i]
-		if h := headingText(l); before > 0 && len(h) <= 240 && utf8.RuneCountInString(h) <= 60 {
+		if h := headingText(l); before > 0 && !endsSentence(l) && len(h) <= 240 && utf8.RuneCountInString(h) <= 60 {
 			if commentHeading.MatchString(h) && before >= after[i+1] {
 				return out
 			}

@@ -28,7 +28,7 @@ var boilerplateRules = []struct {
 		// sharing and following
 		`share(?: this| the)?(?: article| story| post| page| video)?(?: on| via| to)?(?: \w+)?`,
 		`(?:follow|find|join) us(?: on .+)?`,
-		`(?:subscribe|sign up)(?: now| today| for free)?(?: (?:to|for) (?:our|the) (?:\w+ ){0,3}(?:newsletter|channel|updates|alerts))?.*`,
+		`(?:subscribe|sign up)\b(?: now| today| for free)?(?: (?:to|for|on) [^.!?]{1,80})?`,
 		`(?:get|receive) (?:our|the) (?:\w+ ){0,3}newsletter.*`,
 		// comment widgets
 		`no comments?(?: yet)?`, `\d+ (?:comments?|replies|responses)`, `comments?(?: \(\d+\))?`,
