@@ -20,6 +20,7 @@ export function createMap(container, onOpen) {
   // group out on a small ring around the place, in screen pixels, so every
   // event stays visible and clickable at any zoom.
   const groups = new Map(); // "lat,lon" -> markers
+  let scale = 1; // smaller circles when there are many events
 
   // The basemap (about 1 MB) downloads at once but is drawn by drawBasemap,
   // which the app calls after the first markers, so data shows first.
@@ -36,7 +37,7 @@ export function createMap(container, onOpen) {
     const t = typeInfo(ev.type);
     const n = Math.max(1, ev.independent_sources || 0);
     const m = L.circleMarker([p.lat, p.lon], {
-      radius: 4 + 3 * Math.sqrt(Math.min(n, 12)),
+      radius: (4 + 3 * Math.sqrt(Math.min(n, 12))) * scale,
       color: '#1b1b1b',
       weight: 1,
       fillColor: t.color,
@@ -74,9 +75,11 @@ export function createMap(container, onOpen) {
         continue;
       }
       const centre = map.latLngToLayerPoint(g[0].home);
-      const r = 6 + 2.5 * Math.min(g.length, 24);
       g.forEach((m, i) => {
-        const a = (2 * Math.PI * i) / g.length - Math.PI / 2;
+        // A ring for a few events; a sunflower spiral (even density) for many.
+        const [r, a] = g.length <= 8
+          ? [6 + 2.5 * g.length, (2 * Math.PI * i) / g.length - Math.PI / 2]
+          : [7 * Math.sqrt(i + 0.5), i * 2.39996];
         m.setLatLng(map.layerPointToLatLng(centre.add([r * Math.cos(a), r * Math.sin(a)])));
       });
     }
@@ -97,6 +100,7 @@ export function createMap(container, onOpen) {
       markers.clearLayers();
       byID.clear();
       groups.clear();
+      scale = events.length > 300 ? 0.6 : 1;
       for (const ev of events) add(ev);
       const b = markers.getBounds();
       if (fit && b.isValid()) map.fitBounds(b.pad(0.2), { maxZoom: 7, animate: false });

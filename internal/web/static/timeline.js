@@ -37,8 +37,8 @@ export function createTimeline(container, onBrush, readout) {
       height: 130,
       legend: { show: false },
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
-      cursor: { drag: { x: true, y: false, setScale: false }, points: { show: false } },
-      scales: { x: { time: true, range: (u, lo, hi) => [lo - DAY / 2, hi + DAY / 2] }, y: { range: (u, lo, hi) => [0, Math.max(1, hi)] } },
+      cursor: { y: false, drag: { x: true, y: false, setScale: false }, points: { show: false } },
+      scales: { x: { time: true, range: (u, lo, hi) => [lo - DAY / 2, hi + DAY / 2] }, y: { range: (u, lo, hi) => [0, Math.max(1, Math.ceil(hi * 1.1))] } },
       axes: [{ space: 60 }, { size: 36, space: 24 }],
       series,
       hooks: {
