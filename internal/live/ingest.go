@@ -2,6 +2,7 @@ package live
 
 import (
 	"context"
+	"log/slog"
 	"math/rand/v2"
 	"time"
 
@@ -48,6 +49,29 @@ func backoff(base, maxDelay time.Duration, n int, u float64) time.Duration {
 	}
 	d = min(d, maxDelay)
 	return d/2 + time.Duration(u*float64(d/2))
+}
+
+// runLoop runs round until ctx ends, sleeping for the duration each round
+// returns (or until wake). An error in the first round is returned, since
+// it means a misconfiguration (a missing folder, an unusable database);
+// later errors are logged and the round is retried after idleRecheck.
+func runLoop(ctx context.Context, log *slog.Logger, wake <-chan struct{}, round func(context.Context) (time.Duration, error)) error {
+	for first := true; ; first = false {
+		wait, err := round(ctx)
+		if ctx.Err() != nil {
+			return nil
+		}
+		if err != nil {
+			if first {
+				return err
+			}
+			log.Error("round failed; retrying", "err", err, "retry_in", idleRecheck)
+			wait = idleRecheck
+		}
+		if !sleep(ctx, wait, wake) {
+			return nil
+		}
+	}
 }
 
 // sleep waits for d, a wake-up or the end of ctx, and reports whether ctx

@@ -160,31 +160,22 @@ func newDeliveryID() string {
 }
 
 // Run delivers due deliveries until ctx ends, sleeping until the next one is
-// due or EventsChanged queues more. It returns nil when ctx is cancelled and
-// an error only when the store fails.
+// due or EventsChanged queues more, and returns nil then. A store failure
+// in the first round is returned; later ones are logged and retried.
 func (n *Notifier) Run(ctx context.Context) error {
-	for {
+	return runLoop(ctx, n.log, n.wake, func(ctx context.Context) (time.Duration, error) {
 		if _, err := n.DeliverDue(ctx); err != nil {
-			if ctx.Err() != nil {
-				return nil
-			}
-			return err
+			return 0, err
 		}
-		wait := idleRecheck
 		next, ok, err := n.st.NextDelivery(ctx)
 		if err != nil {
-			if ctx.Err() != nil {
-				return nil
-			}
-			return fmt.Errorf("live: notifier: %w", err)
+			return 0, fmt.Errorf("live: notifier: %w", err)
 		}
-		if ok {
-			wait = min(wait, next.Sub(n.now()))
+		if !ok {
+			return idleRecheck, nil
 		}
-		if !sleep(ctx, wait, n.wake) {
-			return nil
-		}
-	}
+		return min(idleRecheck, next.Sub(n.now())), nil
+	})
 }
 
 // DeliverDue makes one attempt at every delivery due now, one after the
@@ -245,7 +236,7 @@ func (n *Notifier) attempt(ctx context.Context, d store.Delivery) error {
 		n.stats.failed.Add(1)
 		log.Warn("webhook failed, giving up", "attempt", a.Attempt, "http_status", status, "err", postErr)
 	}
-	if err := n.st.RecordDeliveryAttempt(ctx, a, state, next); err != nil {
+	if err := n.st.RecordDeliveryAttempt(ctx, a, state, next); err != nil && !errors.Is(err, store.ErrNotFound) {
 		return fmt.Errorf("live: notifier: %w", err)
 	}
 	return nil

@@ -93,32 +93,28 @@ func (p *Poller) Stats() PollerStats {
 // Wake makes Run look for due feeds now (call it after adding a feed).
 func (p *Poller) Wake() { signal(p.wake) }
 
-// Run polls due feeds until ctx ends, sleeping until the next feed is due.
-// It returns nil when ctx is cancelled and an error only when the store
-// fails; a failing feed is recorded in its row and backed off.
+// Run polls due feeds until ctx ends, sleeping until the next feed is due,
+// and returns nil then. A failing feed is recorded in its row and backed
+// off. A store failure in the first round (an unusable database) is
+// returned; later ones are logged and retried after a pause, so that a
+// transient error does not stop the server.
 func (p *Poller) Run(ctx context.Context) error {
-	for {
-		if _, err := p.PollDue(ctx); err != nil {
-			if ctx.Err() != nil {
-				return nil
-			}
-			return err
-		}
-		wait := idleRecheck
-		next, ok, err := p.st.NextFeedPoll(ctx)
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil
-			}
-			return fmt.Errorf("live: poller: %w", err)
-		}
-		if ok {
-			wait = min(wait, next.Sub(p.now()))
-		}
-		if !sleep(ctx, wait, p.wake) {
-			return nil
-		}
+	return runLoop(ctx, p.log, p.wake, p.round)
+}
+
+// round polls what is due and returns how long to sleep.
+func (p *Poller) round(ctx context.Context) (time.Duration, error) {
+	if _, err := p.PollDue(ctx); err != nil {
+		return 0, err
 	}
+	next, ok, err := p.st.NextFeedPoll(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("live: poller: %w", err)
+	}
+	if !ok {
+		return idleRecheck, nil
+	}
+	return min(idleRecheck, next.Sub(p.now())), nil
 }
 
 // PollDue polls every feed due now, at most Concurrency at a time, and
@@ -190,7 +186,7 @@ func (p *Poller) Poll(ctx context.Context, f store.Feed) error {
 	if resp.NotModified() {
 		p.stats.notModified.Add(1)
 		log.Debug("feed not modified")
-		return p.st.FeedPolled(ctx, f.ID, res)
+		return p.polled(ctx, f.ID, res)
 	}
 
 	// Keep only the items not ingested before, so a feed that gained one
@@ -236,7 +232,16 @@ func (p *Poller) Poll(ctx context.Context, f store.Feed) error {
 	}
 	res.Items = keys
 	res.PruneBefore = at.Add(-p.opts.ItemRetention)
-	return p.st.FeedPolled(ctx, f.ID, res)
+	return p.polled(ctx, f.ID, res)
+}
+
+// polled records a good poll. A feed removed while it was being polled
+// ("sitrep feed remove" from another process) is not an error.
+func (p *Poller) polled(ctx context.Context, id int64, res store.FeedResult) error {
+	if err := p.st.FeedPolled(ctx, id, res); err != nil && !errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("live: poll feed %d: %w", id, err)
+	}
+	return nil
 }
 
 // fail records a failed poll and schedules the retry with backoff.
@@ -245,7 +250,7 @@ func (p *Poller) fail(ctx context.Context, log *slog.Logger, f store.Feed, at ti
 	n := f.ConsecutiveErrors + 1
 	wait := backoff(interval, max(p.opts.MaxBackoff, interval), n, p.rand())
 	log.Warn("feed poll failed", "err", cause, "consecutive_errors", n, "retry_in", wait.Round(time.Second))
-	if err := p.st.FeedFailed(ctx, f.ID, cause.Error(), at, at.Add(wait)); err != nil {
+	if err := p.st.FeedFailed(ctx, f.ID, cause.Error(), at, at.Add(wait)); err != nil && !errors.Is(err, store.ErrNotFound) {
 		return fmt.Errorf("live: poll feed %d: %w", f.ID, err)
 	}
 	return nil

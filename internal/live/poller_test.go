@@ -367,3 +367,22 @@ func TestReadFeedList(t *testing.T) {
 		})
 	}
 }
+
+func TestPollerFeedRemovedDuringPoll(t *testing.T) {
+	srv := &feedServer{body: rssFeed("x-1")}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	fx := newPollerFixture(t, tempDB(t), ts.URL, newClock())
+	f := *fx.feed
+	if err := fx.st.RemoveFeed(context.Background(), f.ID); err != nil {
+		t.Fatal(err)
+	}
+	// The poller still holds the row it read before the removal.
+	if err := fx.p.Poll(context.Background(), f); err != nil {
+		t.Errorf("Poll(removed feed) = %v, want nil", err)
+	}
+	srv.set(func(s *feedServer) { s.status = http.StatusBadGateway })
+	if err := fx.p.Poll(context.Background(), f); err != nil {
+		t.Errorf("Poll(removed, failing feed) = %v, want nil", err)
+	}
+}

@@ -101,20 +101,14 @@ func (w *Watcher) Stats() WatcherStats {
 		Documents: c.documents.Load(), Errors: c.errors.Load()}
 }
 
-// Run scans the folder every Interval until ctx ends. It returns nil when
-// ctx is cancelled and an error when the folder or the store fails.
+// Run scans the folder every Interval until ctx ends, and returns nil
+// then. A failure of the first scan (the folder is missing, the database
+// unusable) is returned; later ones are logged and retried.
 func (w *Watcher) Run(ctx context.Context) error {
-	for {
-		if _, err := w.Scan(ctx); err != nil {
-			if ctx.Err() != nil {
-				return nil
-			}
-			return err
-		}
-		if !sleep(ctx, w.opts.Interval, nil) {
-			return nil
-		}
-	}
+	return runLoop(ctx, w.log, nil, func(ctx context.Context) (time.Duration, error) {
+		_, err := w.Scan(ctx)
+		return w.opts.Interval, err
+	})
 }
 
 // Scan looks at the folder once and ingests every file that is stable

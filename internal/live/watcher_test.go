@@ -2,6 +2,8 @@ package live
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -132,5 +134,13 @@ func TestWatcherRunStopsOnCancel(t *testing.T) {
 	cancel()
 	if err := w.Run(ctx); err != nil {
 		t.Errorf("Run(cancelled) = %v, want nil", err)
+	}
+}
+
+func TestWatcherRunMissingFolder(t *testing.T) {
+	st := openStore(t, tempDB(t))
+	w := NewWatcher(st, newIngester(t, st), filepath.Join(t.TempDir(), "absent"), WatcherOptions{})
+	if err := w.Run(context.Background()); err == nil || !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Run(missing folder) = %v, want a not-exist error", err)
 	}
 }

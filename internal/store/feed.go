@@ -207,6 +207,16 @@ func (s *Store) FeedPolled(ctx context.Context, id int64, r FeedResult) error {
 			at = tx.now
 		}
 		now := stamp(at)
+		// The feed row first: a feed removed during its poll is ErrNotFound,
+		// not a foreign-key failure on its items.
+		var one int
+		err := tx.tx.QueryRowContext(ctx, `SELECT 1 FROM feeds WHERE id = ?`, id).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("store: feed %d polled: %w", id, ErrNotFound)
+		}
+		if err != nil {
+			return fmt.Errorf("store: feed %d polled: %w", id, err)
+		}
 		var added int64
 		for _, k := range r.Items {
 			res, err := tx.tx.ExecContext(ctx, `INSERT INTO feed_items (feed_id, item_key, first_seen, last_seen) VALUES (?, ?, ?, ?)
@@ -230,16 +240,10 @@ func (s *Store) FeedPolled(ctx context.Context, id int64, r FeedResult) error {
 				return fmt.Errorf("store: feed %d polled: %w", id, err)
 			}
 		}
-		res, err := tx.tx.ExecContext(ctx, `UPDATE feeds SET etag = ?, last_modified = ?, next_poll = ?, consecutive_errors = 0,
+		if _, err := tx.tx.ExecContext(ctx, `UPDATE feeds SET etag = ?, last_modified = ?, next_poll = ?, consecutive_errors = 0,
  last_error = '', last_ok = ?, items_seen = items_seen + ? WHERE id = ?`,
-			r.ETag, r.LastModified, stamp(r.NextPoll), now, added, id)
-		if err != nil {
+			r.ETag, r.LastModified, stamp(r.NextPoll), now, added, id); err != nil {
 			return fmt.Errorf("store: feed %d polled: %w", id, err)
-		}
-		if n, err := res.RowsAffected(); err != nil {
-			return fmt.Errorf("store: feed %d polled: %w", id, err)
-		} else if n == 0 {
-			return fmt.Errorf("store: feed %d polled: %w", id, ErrNotFound)
 		}
 		return nil
 	})
