@@ -194,7 +194,14 @@ func (b *builder) finish() *Gazetteer {
 		}
 	}
 	for i := range g.Places {
-		if p := &g.Places[i]; p.Country == "UA" && p.Feature == City && !p.Curated && len(b.names[i]) > 0 {
+		p := &g.Places[i]
+		if p.Feature == City && !p.Curated && len(b.names[i]) > 0 && deepCountry(p.Country) {
+			if n := plainName(p.Name); n != p.Name {
+				b.names[i] = append(b.names[i], n)
+				p.Name = n
+			}
+		}
+		if p.Country == "UA" && p.Feature == City && !p.Curated && len(b.names[i]) > 0 {
 			if n := kmuName(p.Name, b.names[i][1:]); n != "" {
 				b.names[i] = append(b.names[i], n)
 				p.Name = n

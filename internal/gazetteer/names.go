@@ -86,3 +86,20 @@ func romaniseWith(s string, table map[rune]string, ukrainian bool) string {
 	flush()
 	return b.String()
 }
+
+// deepCountry reports whether a country is covered in depth.
+func deepCountry(cc string) bool {
+	return cc == "UA" || cc == "RU" || cc == "BY" || cc == "MD"
+}
+
+// plainName drops the soft-sign apostrophes and the diaeresis of ё that
+// GeoNames romanisations carry ("Yampil’" → "Yampil", "Kovyl’noye" →
+// "Kovylnoye", "Korolëv" → "Korolev"), as English-language reports write
+// them.
+func plainName(s string) string {
+	if !strings.ContainsAny(s, "’ʹ'ëË") {
+		return s
+	}
+	r := strings.NewReplacer("’", "", "ʹ", "", "'", "", "ë", "e", "Ë", "E")
+	return r.Replace(s)
+}

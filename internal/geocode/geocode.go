@@ -95,8 +95,8 @@ func (g *Geocoder) Find(text string) []Mention {
 		}
 		loc := g.location(r.id)
 		if r.unlisted {
-			// A place the gazetteer lacks, put by the text in an admin area:
-			// named as written, placed at the area's point.
+			// A place the gazetteer lacks, put by the text in an admin area
+			// or near a town: named as written, placed at that area or town.
 			loc = g.location(r.admin)
 			loc.Name, loc.Feature, loc.GeonamesID = gazetteer.Romanise(text[sp.start:sp.end]), string(gazetteer.City), 0
 		}

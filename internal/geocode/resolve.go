@@ -26,10 +26,11 @@ const (
 type resolution struct {
 	id         gazetteer.ID // -1 when the span was dropped
 	confidence float64
-	// unlisted is set when the text places the name in an admin area that
-	// none of its gazetteer namesakes lies in ("Ivanivka in the Kharkiv
-	// region" when the gazetteer has no Ivanivka there): the mention is then
-	// reported as an unlisted place of that area (admin).
+	// unlisted is set when the text places the name where none of its
+	// gazetteer namesakes lies ("Ivanivka in the Kharkiv region" when the
+	// gazetteer has no Ivanivka there, "Bilenke near Kramatorsk"): the
+	// mention is then reported as an unlisted place at admin, the admin
+	// area or town the text names.
 	unlisted bool
 	admin    gazetteer.ID
 }
@@ -123,6 +124,14 @@ func (g *Geocoder) context(spans []span, picks []resolution) docContext {
 			k := p.Country + "." + p.Admin1Code
 			c.admins[k] = append(c.admins[k], sp)
 		case gazetteer.Country:
+		case gazetteer.Admin2:
+			// A raion names its oblast too, and its point is a fair anchor.
+			k := p.Country + "." + p.Admin1Code
+			c.admins[k] = append(c.admins[k], sp)
+			if !seen[id] {
+				seen[id] = true
+				c.anchors = append(c.anchors, anchor{sp.key, p.Lat, p.Lon})
+			}
 		default:
 			if !seen[id] {
 				seen[id] = true
@@ -312,26 +321,54 @@ var inGaps = map[string]bool{
 	", in the": true, "у": true, "в": true, "на": true, "(в": true, ", у": true, ", в": true,
 }
 
-// unlistedIn reports the admin area a small place is explicitly put in when
-// none of its namesakes lies there.
+// nearGaps are the words that put a place next to the town named after it:
+// "X near Y", "X outside Y", "X біля Y".
+var nearGaps = map[string]bool{
+	"near": true, ", near": true, "outside": true, ", outside": true, "close to": true, "next to": true,
+	"біля": true, "поблизу": true, "поруч з": true, "під": true, "около": true, "под": true, "возле": true,
+}
+
+// nearKm is how far from the town it is said to be near a village may lie.
+const nearKm = 50
+
+// unlistedIn reports where a small place is explicitly put when none of its
+// namesakes lies there: in the admin area named right after it ("X in the Y
+// region", "X, Y Oblast"), or at the town it is said to be near ("X near
+// Y") when every namesake is farther than nearKm from that town.
 func (g *Geocoder) unlistedIn(text string, spans []span, i int, cands []scored) (gazetteer.ID, bool) {
 	if i+1 >= len(spans) {
 		return 0, false
 	}
 	sp, next := spans[i], spans[i+1]
-	if next.start-sp.end > 40 || !inGaps[strings.ToLower(strings.Join(strings.Fields(text[sp.end:next.start]), " "))] {
+	if next.start-sp.end > 40 {
 		return 0, false
 	}
-	admin, ok := g.unambiguous(next)
-	if !ok || g.gaz.Places[admin].Feature != gazetteer.Admin1 {
-		return 0, false
-	}
-	a := &g.gaz.Places[admin]
+	gap := strings.ToLower(strings.Join(strings.Fields(text[sp.end:next.start]), " "))
 	for _, c := range cands {
-		p := &g.gaz.Places[c.id]
-		if p.Feature != gazetteer.City || p.Population >= 50000 || (p.Country == a.Country && p.Admin1Code == a.Admin1Code) {
+		if p := &g.gaz.Places[c.id]; p.Feature != gazetteer.City || p.Population >= 50000 {
 			return 0, false
 		}
 	}
-	return admin, true
+	there, ok := g.unambiguous(next)
+	if !ok {
+		return 0, false
+	}
+	a := &g.gaz.Places[there]
+	switch {
+	case inGaps[gap] && a.Feature == gazetteer.Admin1:
+		for _, c := range cands {
+			if p := &g.gaz.Places[c.id]; p.Country == a.Country && p.Admin1Code == a.Admin1Code {
+				return 0, false
+			}
+		}
+		return there, true
+	case nearGaps[gap] && a.Feature == gazetteer.City:
+		for _, c := range cands {
+			if p := &g.gaz.Places[c.id]; km(p.Lat, p.Lon, a.Lat, a.Lon) <= nearKm {
+				return 0, false
+			}
+		}
+		return there, true
+	}
+	return 0, false
 }
