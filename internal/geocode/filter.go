@@ -118,15 +118,13 @@ func (g *Geocoder) rejectSingle(text string, toks []token, i int, ids []gazettee
 	if !t.cyr && len(t.key) <= 3 {
 		return true // short Latin words: "Bar", "Mir", "Lot"
 	}
-	// A capitalised neighbour that is not a place and not a word that
-	// usually stands next to one makes this a person's or an organisation's
-	// name: "Ihor Terekhov", "Ivan Sirko Street".
+	// A capitalised word before it that is not a place, not a word that
+	// usually stands next to one and not the start of a sentence makes this
+	// a surname: "Ihor Terekhov". (A capitalised word after it is usually
+	// part of a place name the gazetteer lacks, "Novoselivka Persha", or a
+	// named thing, which namedThings handles.)
 	if i > 0 && t.joinPrev && !toks[i-1].sentStart && toks[i-1].upper && !contextWords[toks[i-1].key] &&
 		len(g.gaz.Lookup(toks[i-1].key)) == 0 {
-		return true
-	}
-	if i+1 < len(toks) && toks[i+1].joinPrev && toks[i+1].upper && !toks[i+1].allUpper &&
-		!contextWords[toks[i+1].key] && len(g.gaz.Lookup(toks[i+1].key)) == 0 {
 		return true
 	}
 	return false
@@ -148,7 +146,7 @@ var namedThings = keySet(`
 factory plant works mill street avenue prospect boulevard lane embankment highway square stadium arena metro
 hospital clinic school lyceum university academy institute brigade battalion regiment division corps company
 corporation concern group team club cinema theatre theater museum mall market hotel restaurant cafe church
-cathedral monastery bank shipyard mine colliery
+cathedral monastery bank shipyard mine colliery port terminal harbour harbor seaport
 вулиця улица проспект завод фабрика бригада батальйон полк
 `)
 

@@ -70,8 +70,11 @@ func prior(p *gazetteer.Place) float64 {
 		s = 4
 	default:
 		pop := p.Population
-		if pop == 0 && p.Curated {
+		switch {
+		case pop == 0 && p.Curated:
 			pop = 2000
+		case pop < 500:
+			pop = 500 // GeoNames' 0 means unknown; cities500 lists places of about 500 or more
 		}
 		s = 0.6 * math.Log10(float64(pop)+10)
 		switch p.Code {
