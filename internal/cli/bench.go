@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 
@@ -62,6 +63,7 @@ func benchIngest(ctx context.Context, e *env, args []string) error {
 	workers := fs.Int("workers", e.cfg.Workers, "decode and extraction `workers`")
 	seed := fs.Uint64("seed", 1, "generator `seed`")
 	keep := fs.Bool("keep", false, "keep the generated corpus and database")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the ingest to `file` (go tool pprof)")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -92,6 +94,17 @@ func benchIngest(ctx context.Context, e *env, args []string) error {
 	}
 	resetPeakRSS()
 	runtime.GC()
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	sum, err := p.Ingest(ctx, []string{corpus})
 	if err != nil {
 		return err
