@@ -103,7 +103,9 @@ export function createMap(container, onOpen) {
       scale = events.length > 300 ? 0.6 : 1;
       for (const ev of events) add(ev);
       const b = markers.getBounds();
-      if (fit && b.isValid()) map.fitBounds(b.pad(0.2), { maxZoom: 7, animate: false });
+      // With no events, frame Ukraine: the map may have been created hidden
+      // (a shared #event link), so its first view was computed at size 0.
+      if (fit) map.fitBounds(b.isValid() ? b.pad(0.2) : UKRAINE, { maxZoom: 7, animate: false });
       spread();
       markers.addTo(map);
       count();
