@@ -131,6 +131,9 @@ var shareFiller = map[string]bool{
 
 // mentionsOnly reports a line of bare @handles, a channel signature.
 func mentionsOnly(t string) bool {
+	if t == "" || t[0] != '@' {
+		return false
+	}
 	fs := strings.Fields(t)
 	if len(fs) == 0 || len(fs) > 5 {
 		return false
@@ -144,6 +147,14 @@ func mentionsOnly(t string) bool {
 }
 
 func isShareBar(t string) bool {
+	sep := func(r rune) bool {
+		return r == ' ' || r == '|' || r == '•' || r == '·' || r == ',' || r == '/' || r == ':'
+	}
+	if i := strings.IndexFunc(t, sep); i > 0 {
+		if first := strings.ToLower(t[:i]); !socialWords[first] && !shareFiller[first] {
+			return false
+		}
+	}
 	fs := strings.FieldsFunc(strings.ToLower(t), func(r rune) bool {
 		return r == ' ' || r == '|' || r == '•' || r == '·' || r == ',' || r == '/' || r == ':'
 	})

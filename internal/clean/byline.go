@@ -3,6 +3,7 @@ package clean
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // byline matches a credit line: "By Jane Doe", "By Jane Doe and John Roe",
@@ -23,6 +24,13 @@ func isByline(i int, l string) bool {
 // or clean), or "". Text drops such lines; callers that want the name
 // keep it as metadata.
 func Author(text string) string {
+	if len(text) > 2048 {
+		cut := 2048
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
 	lines := strings.SplitN(normaliseChars(text), "\n", 16)
 	n := 0
 	for _, l := range lines {

@@ -124,6 +124,18 @@ func finish(d *model.Document, in Input, opts Options, rawHash string, fetched t
 	d.Publisher = strings.ToValidUTF8(d.Publisher, "")
 }
 
+// langOptions limits detection to the languages reporting on the war is
+// written in; comparing against every profile costs more than all of the
+// cleaning, and the rare others are left blank rather than guessed.
+var langOptions = whatlanggo.Options{Whitelist: map[whatlanggo.Lang]bool{
+	whatlanggo.Eng: true, whatlanggo.Ukr: true, whatlanggo.Rus: true, whatlanggo.Bel: true,
+	whatlanggo.Pol: true, whatlanggo.Deu: true, whatlanggo.Fra: true, whatlanggo.Spa: true,
+	whatlanggo.Ita: true, whatlanggo.Por: true, whatlanggo.Nld: true, whatlanggo.Ron: true,
+	whatlanggo.Ces: true, whatlanggo.Bul: true, whatlanggo.Lit: true, whatlanggo.Lav: true,
+	whatlanggo.Est: true, whatlanggo.Fin: true, whatlanggo.Swe: true, whatlanggo.Hun: true,
+	whatlanggo.Tur: true,
+}}
+
 // language returns the ISO 639-1 code of text when the detector is
 // confident, else "".
 func language(text string) string {
@@ -133,7 +145,7 @@ func language(text string) string {
 			text = text[:len(text)-1]
 		}
 	}
-	info := whatlanggo.Detect(text)
+	info := whatlanggo.DetectWithOptions(text, langOptions)
 	if !info.IsReliable() {
 		return ""
 	}
