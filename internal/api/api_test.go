@@ -7,6 +7,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/sitrep-osint/sitrep/internal/store"
 )
 
 // scenario is one API request and what its reply must and must not hold.
@@ -249,4 +251,24 @@ func TestExportStreamsEveryMatch(t *testing.T) {
 	if ct := rec.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/geo+json") {
 		t.Errorf("Content-Type = %q", ct)
 	}
+}
+
+// TestListEscapesStoredJSON stores an event whose body was written without
+// HTML escaping and checks that the list, which passes bodies through,
+// still escapes it.
+func TestListEscapesStoredJSON(t *testing.T) {
+	fx := newFixture(t)
+	ctx := context.Background()
+	err := fx.st.Batch(ctx, func(tx *store.Tx) error {
+		_, err := tx.SQL().ExecContext(ctx, `UPDATE events SET body = json_set(body, '$.status_reason', '<b onmouseover=x>') WHERE id = 'ev-zap'`)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := New(Options{Store: fx.st})
+	run(t, srv.Handler(), fx.token, []scenario{
+		{name: "list", url: "/api/v1/events?weapon=glide_bomb", status: 200, contains: []string{`\u003cb onmouseover=x\u003e`}, forbidden: []string{"<b"}},
+		{name: "detail", url: "/api/v1/events/ev-zap", status: 200, contains: []string{`\u003cb onmouseover=x\u003e`}, forbidden: []string{"<b"}},
+	})
 }

@@ -196,8 +196,16 @@ var benchQueries = []benchQuery{
 		}
 		return nil
 	}},
+	{"list/ui-page-1000", func(ctx context.Context, st *store.Store, r *rand.Rand) error {
+		_, _, err := st.QueryEventsJSON(ctx, store.Filter{Limit: 1000})
+		return err
+	}},
 	{"bbox/city", listOf(func(r *rand.Rand) store.Filter { return store.Filter{BBox: boxAround(r, 0.1)} })},
 	{"bbox/oblast", listOf(func(r *rand.Rand) store.Filter { return store.Filter{BBox: boxAround(r, 1)} })},
+	{"bbox/oblast-ui-page-1000", func(ctx context.Context, st *store.Store, r *rand.Rand) error {
+		_, _, err := st.QueryEventsJSON(ctx, store.Filter{BBox: boxAround(r, 1), Limit: 1000})
+		return err
+	}},
 	{"bbox/ukraine", listOf(func(r *rand.Rand) store.Filter {
 		return store.Filter{BBox: &store.BBox{MinLon: 22, MinLat: 44, MaxLon: 40.3, MaxLat: 52.4}}
 	})},

@@ -45,18 +45,20 @@ func TestLoad(t *testing.T) {
 	base := "http://" + ln.Addr().String()
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}}
 	n := benchEvents()
-	kinds := []string{"events", "histogram", "events?bbox", "events?type&dates", "histogram?types&dates", "events/{id}"}
+	// The mix follows the UI: a map page of up to 1000 events, the timeline
+	// without dates, a filtered list, a filtered histogram and event pages.
+	kinds := []string{"events?limit=1000", "histogram", "events?bbox&limit=1000", "events?type&dates", "histogram?types&dates", "events/{id}"}
 	urls := func(r *rand.Rand) (int, string) {
 		d := randomDay(r)
 		c := benchCities[r.IntN(len(benchCities))]
 		k := r.IntN(len(kinds))
 		switch k {
 		case 0:
-			return k, "/api/v1/events"
+			return k, "/api/v1/events?limit=1000"
 		case 1:
 			return k, "/api/v1/histogram"
 		case 2:
-			return k, fmt.Sprintf("/api/v1/events?bbox=%.3f,%.3f,%.3f,%.3f", c[0]-1, c[1]-1, c[0]+1, c[1]+1)
+			return k, fmt.Sprintf("/api/v1/events?limit=1000&bbox=%.3f,%.3f,%.3f,%.3f", c[0]-1, c[1]-1, c[0]+1, c[1]+1)
 		case 3:
 			return k, "/api/v1/events?type=attack&from=" + d.Format(time.DateOnly) + "&to=" + d.AddDate(0, 0, 30).Format(time.DateOnly)
 		case 4:

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"encoding/json"
 	"net/http"
 	"unicode/utf8"
 
@@ -14,13 +15,15 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 		s.fault(w, r, err)
 		return
 	}
-	evs, next, err := s.st.QueryEvents(r.Context(), f)
+	// The stored JSON is passed through; the encoder still validates it and
+	// escapes <, > and & inside it.
+	evs, next, err := s.st.QueryEventsJSON(r.Context(), f)
 	if err != nil {
 		s.fault(w, r, err)
 		return
 	}
 	if evs == nil {
-		evs = []*model.Event{}
+		evs = []json.RawMessage{}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"events": evs, "next_cursor": next})
 }
