@@ -64,6 +64,7 @@ const (
 	maxJSONBody     = 64 << 10 // a correction or subscription
 	queryTimeout    = 20 * time.Second
 	exportTimeout   = 30 * time.Minute
+	ingestTimeout   = 10 * time.Minute
 )
 
 // ContentSecurityPolicy is sent with every response.

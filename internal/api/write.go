@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/sitrep-osint/sitrep/internal/model"
 	"github.com/sitrep-osint/sitrep/internal/store"
@@ -52,6 +53,10 @@ func (s *Server) handleIngest(w http.ResponseWriter, r *http.Request) {
 	body, ok := readBody(w, r)
 	if !ok {
 		return
+	}
+	// Extracting a large document can outlast the server's write timeout.
+	if err := http.NewResponseController(w).SetWriteDeadline(time.Now().Add(ingestTimeout)); err != nil {
+		s.log.Debug("ingest: extend write deadline", "error", err)
 	}
 	if len(body) == 0 {
 		fail(w, http.StatusBadRequest, "empty body: POST the document itself")
