@@ -48,6 +48,7 @@ type Gazetteer struct {
 	admin1   map[string]ID   // "UA.07" → the admin1 entry
 	country  map[string]ID   // "UA" → the country entry
 	acronyms map[string]bool // keys of names written in capitals: "ZNPP", "DPR"
+	raions   map[string]ID   // "UA.12.6308" → the raion entry
 	maxWords int
 	names    int
 }
@@ -70,6 +71,13 @@ func (g *Gazetteer) Admin1(country, code string) (ID, bool) {
 func (g *Gazetteer) CountryOf(iso string) (ID, bool) {
 	id, ok := g.country[iso]
 	return id, ok
+}
+
+// RaionOf returns the raion (admin2 entry) a Ukrainian place lies in.
+func (g *Gazetteer) RaionOf(id ID) (ID, bool) {
+	p := &g.Places[id]
+	r, ok := g.raions[p.Country+"."+p.Admin1Code+"."+p.Admin2Code]
+	return r, ok && p.Admin2Code != ""
 }
 
 // IsAcronym reports whether a key belongs to a name written in capitals in

@@ -89,6 +89,7 @@ func newBuilder() *builder {
 			admin1:   map[string]ID{},
 			country:  map[string]ID{},
 			acronyms: map[string]bool{},
+			raions:   map[string]ID{},
 		},
 		byGeo:  map[int64]ID{},
 		admins: map[string][]ID{},

@@ -49,6 +49,7 @@ func (b *builder) addRaions() {
 		}
 		id := b.add(Place{Name: c.Name + " Raion", Feature: Admin2, Country: "UA", Admin1Code: c.Admin1Code,
 			Admin2Code: c.Admin2Code, Lat: lat, Lon: lon}, names)
+		b.g.raions["UA."+c.Admin1Code+"."+c.Admin2Code] = id
 		if a, ok := b.g.admin1["UA."+c.Admin1Code]; ok {
 			b.g.Places[id].Admin1 = b.g.Places[a].Name
 		}

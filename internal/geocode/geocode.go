@@ -145,6 +145,9 @@ func (g *Geocoder) spans(text string, toks []token) []span {
 			if len(ids) == 0 {
 				continue
 			}
+			if toks[i].cyr && adjectival(toks[i].key) {
+				ids = g.adminsOnly(ids)
+			}
 			sp := span{first: i, last: i + n - 1, start: toks[i].start, end: toks[i+n-1].end, key: key, kind: kind, ids: ids}
 			if n == 1 && g.rejectSingle(text, toks, i, ids) {
 				break
@@ -183,6 +186,16 @@ func (g *Geocoder) lookup(key string, cyr bool) ([]gazetteer.ID, matchKind) {
 			}
 		}
 	}
+	// "Нікопольщина", "Бахмутщини": the area around a town, read as the
+	// town's raion (or the town where the raion is unknown).
+	if i := strings.Index(key, "щин"); i > 0 && !strings.Contains(key, " ") {
+		for _, id := range g.gaz.Lookup(key[:i]) {
+			if r, ok := g.gaz.RaionOf(id); ok {
+				return []gazetteer.ID{r}, byStem
+			}
+			return []gazetteer.ID{id}, byStem
+		}
+	}
 	// Through transliteration only places of the countries reported in
 	// depth qualify: a Cyrillic word that merely sounds like a foreign city
 	// ("Розі", Roseau) is not one; Cyrillic reports name those in Cyrillic.
@@ -218,6 +231,40 @@ func (g *Geocoder) stemFilter(ids []gazetteer.ID, stemLen int) []gazetteer.ID {
 			p.Feature != gazetteer.City, p.Population >= 100000:
 			out = append(out, id)
 		}
+	}
+	return out
+}
+
+// adjectival reports whether a Cyrillic word is a place adjective
+// ("Курскую", "Харківської", "Донецька", "Запорізькій"), the form that
+// names an oblast or raion rather than its town.
+func adjectival(word string) bool {
+	for _, stem := range []string{"ськ", "цьк", "зьк", "ск", "цк", "зк"} {
+		i := strings.LastIndex(word, stem)
+		if i <= 0 {
+			continue
+		}
+		switch word[i+len(stem):] {
+		// Not "а", "у", "ом", "ою" or "і": "Донецька", "Курска", "Донецьку",
+		// "Курском" are also cases of the towns Донецьк and Курск.
+		case "ої", "ій", "ий", "ого", "ому", "им", "ім", "ая", "ой", "ую", "ое", "ие", "их", "іх":
+			return true
+		}
+	}
+	return false
+}
+
+// adminsOnly keeps the admin areas among ids, or all of ids when there are
+// none.
+func (g *Geocoder) adminsOnly(ids []gazetteer.ID) []gazetteer.ID {
+	var out []gazetteer.ID
+	for _, id := range ids {
+		if f := g.gaz.Places[id].Feature; f == gazetteer.Admin1 || f == gazetteer.Admin2 {
+			out = append(out, id)
+		}
+	}
+	if len(out) == 0 {
+		return ids
 	}
 	return out
 }
