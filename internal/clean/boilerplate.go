@@ -67,6 +67,7 @@ var boilerplateRules = []struct {
 		`(?:tags|topics|categories|filed under|keywords)\s*:.*`,
 	)},
 	{300, "all rights reserved", lineRE(`.*all rights reserved.*`)},
+	{200, "inbox", lineRE(`.*\b(?:in|into|to) your inbox\b.*`)},
 	{700, "cookie", lineRE(
 		// cookie banners
 		`.*\b(?:we|this (?:site|website)|our (?:site|website|partners)) uses? cookies\b.*`,
@@ -120,13 +121,32 @@ func isBoilerplate(l string) bool {
 			return true
 		}
 	}
-	return len(t) <= 200 && isShareBar(t) || onlyDomains(t)
+	return len(t) <= 200 && (isShareBar(t) || isNavBar(t)) || onlyDomains(t)
 }
 
 // shareFiller are the words that label a share bar ("Share this on:").
 var shareFiller = map[string]bool{
 	"this": true, "on": true, "via": true, "the": true, "article": true, "story": true, "post": true,
 	"page": true, "with": true, "to": true, "us": true, "follow": true, "friends": true, "and": true,
+}
+
+// isNavBar reports a line of three or more short link labels joined by
+// separators: "Home › War › Briefs", "Site · Standards · Contact".
+func isNavBar(t string) bool {
+	if !strings.ContainsAny(t, "|·•›»>/") {
+		return false
+	}
+	segs := strings.FieldsFunc(t, func(r rune) bool { return strings.ContainsRune("|·•›»>/", r) })
+	if len(segs) < 3 {
+		return false
+	}
+	for _, s := range segs {
+		s = strings.TrimSpace(s)
+		if s == "" || words(s) > 4 || endsSentence(s) {
+			return false
+		}
+	}
+	return true
 }
 
 // mentionsOnly reports a line of bare @handles, a channel signature.
@@ -177,7 +197,7 @@ func isShareBar(t string) bool {
 var (
 	// listHeading opens a list of other headlines.
 	listHeading = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
-		`(?:recent|latest|related|more|top|popular|trending|other|similar|recommended|featured|further|breaking)(?: now)?(?: news| stories| articles| posts| reads| headlines| videos| coverage| topics| content)?(?: for you| from .{1,40}| on .{1,40}| in .{1,40})?`,
+		`(?:recent|latest|related|more|top|popular|trending|other|similar|recommended|featured|further|breaking)(?: now)?(?: news| stories| articles| posts| reads| headlines| videos| coverage| topics| content| briefs| updates| reports| from us)?(?: for you| from .{1,40}| on .{1,40}| in .{1,40})?`,
 		`most (?:read|popular|viewed|shared|commented|recent|watched)(?: news| stories| articles)?(?: (?:today|this week))?`,
 		`you (?:may|might|could) (?:also )?(?:like|enjoy|be interested in)`, `(?:also|read) (?:read|also|next|more)`,
 		`see also`, `editor'?s'? (?:picks|choice)`, `what to read next`, `in other news`, `don't miss`, `up next`,

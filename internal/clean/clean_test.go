@@ -142,6 +142,21 @@ func TestText(t *testing.T) {
 			in:   "Two drones were shot down over the city.\n👉 Subscribe to our channel\n→ Read more\n@city_watch_news",
 			want: "Two drones were shot down over the city.",
 		},
+		{
+			name: "nav bars and inbox pitches",
+			in:   "Home › War in Ukraine › Briefs\nThe alert was lifted after forty minutes.\nGet the morning briefing in your inbox every day.\nMorning Wire · Editorial standards · Contact",
+			want: "The alert was lifted after forty minutes.",
+		},
+		{
+			name: "a sentence with slashes stays",
+			in:   "Losses on the 24/7 front / the report said / were heavy but uneven, analysts said.",
+			want: "Losses on the 24/7 front / the report said / were heavy but uneven, analysts said.",
+		},
+		{
+			name: "place lists with slashes stay",
+			in:   "Air alert: Kharkiv / Sumy / Poltava",
+			want: "Air alert: Kharkiv / Sumy / Poltava",
+		},
 		{name: "only boilerplate", in: "Home\nMenu\nNo comments", want: ""},
 		{name: "empty", in: "", want: ""},
 	}

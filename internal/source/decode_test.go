@@ -60,6 +60,12 @@ func TestDecodeFixtures(t *testing.T) {
 			once: []string{"The harder problem is inland", "Why the southern ports still matter"},
 		},
 		{
+			name: "short brief with heavy chrome", file: "short_brief.html", wantDocs: 1,
+			absent: []string{"World", "Politics", "Home ›", "cookies", "Share on", "Copy link", "More briefs", "Grain ship",
+				"Power cuts scheduled", "morning briefing", "Editorial standards"},
+			once: []string{"An air-raid alert was declared in three northern regions", "It was lifted forty minutes later."},
+		},
+		{
 			name: "rss feed", file: "feed_rss.xml", wantDocs: 3, wantErrs: []error{ErrEmpty},
 			absent: []string{"Share this", "Facebook", "appeared first on", "Continue reading"},
 			once:   []string{"damaging two locomotives", "Water trucks were sent to three districts"},

@@ -86,7 +86,7 @@ func Parse(raw []byte, pageURL string) (*Page, error) {
 		// element, else main, else the body, rendered as plain blocks.
 		for _, a := range []atom.Atom{atom.Article, atom.Main, atom.Body} {
 			if n := find(doc, a); n != nil {
-				p.Text = NodeText(n)
+				p.Text = FallbackText(n)
 				break
 			}
 		}

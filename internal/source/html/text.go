@@ -26,6 +26,57 @@ var blocks = map[atom.Atom]bool{
 	atom.Details: true, atom.Summary: true, atom.Caption: true, atom.Body: true, atom.Html: true,
 }
 
+// chromeWords mark, in a class or id, containers that hold page chrome
+// rather than the article. Only the fallback renderer uses them:
+// trafilatura has already removed such containers from its own output.
+var chromeWords = []string{"comment", "related", "share", "sharing", "social", "cookie", "consent", "footer",
+	"sidebar", "menu", "navbar", "breadcrumb", "promo", "banner", "newsletter", "subscribe", "advert",
+	"popular", "trending", "recommend", "widget", "toolbar", "masthead"}
+
+// FallbackText renders a whole page's text when no extractor found the
+// article: like NodeText, but it also skips header, footer and aside
+// elements and containers whose class or id names page chrome.
+func FallbackText(n *html.Node) string {
+	var b strings.Builder
+	var visit func(n *html.Node)
+	visit = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Header, atom.Footer, atom.Aside:
+				return
+			}
+			cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+			for _, w := range chromeWords {
+				if strings.Contains(cls, w) {
+					return
+				}
+			}
+		}
+		if n.Type == html.ElementNode && (skipped[n.DataAtom] || hidden(n)) {
+			return
+		}
+		if n.Type == html.TextNode || n.FirstChild == nil {
+			walk(&b, n, false)
+			return
+		}
+		block := n.Type == html.ElementNode && blocks[n.DataAtom]
+		if block {
+			b.WriteByte('\n')
+			if n.DataAtom == atom.Li {
+				b.WriteString("- ")
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			visit(c)
+		}
+		if block {
+			b.WriteByte('\n')
+		}
+	}
+	visit(n)
+	return b.String()
+}
+
 // NodeText renders the text of an HTML tree with one line per block
 // element; list items get a "- " marker so that list shape survives into
 // the text. Scripts, forms, navigation and media are skipped.
