@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/sitrep-osint/sitrep/internal/store"
 )
@@ -18,8 +19,12 @@ import (
 var ErrFeedURL = errors.New("invalid feed URL")
 
 // CheckFeedURL returns an error wrapping ErrFeedURL unless raw is an
-// absolute http or https URL with a host.
+// absolute http or https URL with a host and no spaces (two URLs on one
+// line of a feed list are a mistake, not a path).
 func CheckFeedURL(raw string) error {
+	if strings.ContainsFunc(raw, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) {
+		return fmt.Errorf("%w: %q: contains spaces", ErrFeedURL, raw)
+	}
 	u, err := url.Parse(raw)
 	if err != nil {
 		return fmt.Errorf("%w: %q: %v", ErrFeedURL, raw, err)

@@ -3,6 +3,7 @@ package live
 import (
 	"errors"
 	"fmt"
+	"math"
 	"net/url"
 	"slices"
 	"strconv"
@@ -79,6 +80,11 @@ func (f Filter) Validate() error {
 		return fmt.Errorf("%w: bbox needs 4 numbers (minLon,minLat,maxLon,maxLat), got %d", ErrFilter, len(f.BBox))
 	}
 	b := f.BBox
+	for _, x := range b {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return fmt.Errorf("%w: bbox %v holds a non-finite number", ErrFilter, b)
+		}
+	}
 	if b[0] > b[2] || b[1] > b[3] || b[0] < -180 || b[2] > 180 || b[1] < -90 || b[3] > 90 {
 		return fmt.Errorf("%w: bbox %v is not minLon,minLat,maxLon,maxLat within ±180,±90", ErrFilter, b)
 	}

@@ -103,3 +103,25 @@ func mustQuery(t *testing.T, s string) url.Values {
 	}
 	return q
 }
+
+// FuzzParseFilter checks that a filter that parses survives the round trip
+// through String, which is how the CLI shows it.
+func FuzzParseFilter(f *testing.F) {
+	f.Add("type=attack,battle&side=ru&bbox=29,45,33.5,47&min_sources=2&status=confirmed&weapon=drone")
+	f.Add("bbox=NaN,1,2,3")
+	f.Add("type=%2C%2C&side=")
+	f.Fuzz(func(t *testing.T, query string) {
+		q, err := url.ParseQuery(query)
+		if err != nil {
+			return
+		}
+		got, err := ParseFilter(q)
+		if err != nil {
+			return
+		}
+		back, err := ParseFilter(mustQuery(t, got.String()))
+		if err != nil || !reflect.DeepEqual(back, got) {
+			t.Fatalf("ParseFilter(%q) = %+v; its String %q parses to %+v, %v", query, got, got.String(), back, err)
+		}
+	})
+}

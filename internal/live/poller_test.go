@@ -354,6 +354,7 @@ func TestReadFeedList(t *testing.T) {
 		{"trailing comment", "https://a.example/feed # main\n", 1, false},
 		{"not a URL", "https://a.example/feed\nfeeds.example.org/rss\n", 0, true},
 		{"ftp", "ftp://a.example/feed\n", 0, true},
+		{"two URLs on a line", "https://a.example/feed https://b.example/feed\n", 0, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -385,4 +386,22 @@ func TestPollerFeedRemovedDuringPoll(t *testing.T) {
 	if err := fx.p.Poll(context.Background(), f); err != nil {
 		t.Errorf("Poll(removed, failing feed) = %v, want nil", err)
 	}
+}
+
+// FuzzReadFeedList checks that every URL the list reader accepts is one the
+// poller can fetch.
+func FuzzReadFeedList(f *testing.F) {
+	f.Add("# wires\nhttps://wire.example.org/rss # main\n\nhttp://a.example/x\n")
+	f.Add("ftp://x\n")
+	f.Fuzz(func(t *testing.T, list string) {
+		urls, err := ReadFeedList(strings.NewReader(list))
+		if err != nil {
+			return
+		}
+		for _, u := range urls {
+			if err := CheckFeedURL(u); err != nil || strings.ContainsAny(u, " \t\r\n") {
+				t.Fatalf("ReadFeedList accepted %q: %v", u, err)
+			}
+		}
+	})
 }

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unicode"
 
 	"github.com/sitrep-osint/sitrep/internal/fetch"
 	"github.com/sitrep-osint/sitrep/internal/store"
@@ -45,6 +46,9 @@ func Sign(secret string, body []byte) string {
 // allowPrivate is set). Host names are checked again at every connection,
 // after DNS resolution, by the notifier's dialer.
 func CheckWebhookURL(raw string, allowPrivate bool) error {
+	if strings.ContainsFunc(raw, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) {
+		return fmt.Errorf("%w: %q: contains spaces", ErrWebhookURL, raw)
+	}
 	u, err := url.Parse(raw)
 	if err != nil {
 		return fmt.Errorf("%w: %q: %v", ErrWebhookURL, raw, err)
