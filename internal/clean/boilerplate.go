@@ -131,12 +131,13 @@ var shareFiller = map[string]bool{
 }
 
 // isNavBar reports a line of three or more short link labels joined by
-// separators: "Home › War › Briefs", "Site · Standards · Contact".
+// separators: "Home › War › Briefs", "Site · Standards · Contact". A
+// slash is not a separator here: prose lists places as "A / B / C".
 func isNavBar(t string) bool {
-	if !strings.ContainsAny(t, "|·•›»>/") {
+	if !strings.ContainsAny(t, "|·•›»>") {
 		return false
 	}
-	segs := strings.FieldsFunc(t, func(r rune) bool { return strings.ContainsRune("|·•›»>/", r) })
+	segs := strings.FieldsFunc(t, func(r rune) bool { return strings.ContainsRune("|·•›»>", r) })
 	if len(segs) < 3 {
 		return false
 	}
