@@ -374,3 +374,35 @@ func TestNotifierWithPipeline(t *testing.T) {
 		t.Errorf("delivered body %s (%v), want the attack event %s", got[0].body, err, got[0].event)
 	}
 }
+
+func TestNotifierResumesPendingRetries(t *testing.T) {
+	ctx := context.Background()
+	recv := &receiver{secret: "k", script: []int{http.StatusServiceUnavailable}}
+	ts := httptest.NewServer(recv)
+	defer ts.Close()
+	db := tempDB(t)
+	clock := newClock()
+	st := openStore(t, db)
+	n := NewNotifier(st, NotifierOptions{AllowPrivate: true, Now: clock.Now, Rand: func() float64 { return 0 }})
+	if _, err := Subscribe(ctx, st, ts.URL, "k", Filter{}, true); err != nil {
+		t.Fatal(err)
+	}
+	putEvent(t, st, odesaAttack("ev-1"))
+	if err := n.EventsChanged(ctx, []string{"ev-1"}); err != nil {
+		t.Fatal(err)
+	}
+	deliverDue(t, n, 1) // 503, retry pending
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	st2 := openStore(t, db)
+	n2 := NewNotifier(st2, NotifierOptions{AllowPrivate: true, Now: clock.Now})
+	deliverDue(t, n2, 0)
+	clock.Advance(DefaultRetryBase)
+	deliverDue(t, n2, 1)
+	got := recv.requests()
+	if len(got) != 2 || got[0].delivery != got[1].delivery || !got[1].signatureOK {
+		t.Errorf("receiver got %+v, want the same delivery twice, signed", got)
+	}
+}

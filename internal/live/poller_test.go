@@ -405,3 +405,40 @@ func FuzzReadFeedList(f *testing.F) {
 		}
 	})
 }
+
+func TestPollerForgetsOldItems(t *testing.T) {
+	srv := &feedServer{body: rssFeed("o-1", "o-2")}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	clock := newClock()
+	st := openStore(t, tempDB(t))
+	ing := newIngester(t, st)
+	p := NewPoller(st, ing, PollerOptions{Fetch: fetch.Options{AllowPrivate: true}, Now: clock.Now, ItemRetention: 24 * time.Hour})
+	if _, _, err := st.AddFeed(context.Background(), ts.URL, time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	poll := func() {
+		t.Helper()
+		if _, err := p.PollDue(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		clock.Advance(time.Hour)
+	}
+	poll()
+	// o-1 drops out of the feed; o-2 stays listed and so stays remembered.
+	srv.set(func(s *feedServer) { s.body = rssFeed("o-2") })
+	for range 25 {
+		poll()
+	}
+	// o-1 is back after more than the retention: it is offered again (the
+	// pipeline then sees a duplicate text), o-2 is not.
+	srv.set(func(s *feedServer) { s.body = rssFeed("o-1", "o-2") })
+	poll()
+	calls := ing.calls()
+	if len(calls) != 2 {
+		t.Fatalf("%d ingests, want 2", len(calls))
+	}
+	if got := strings.Join(itemKeys(t, calls[1].Raw), " "); got != "guid:o-1" {
+		t.Errorf("after the retention ingested %q, want guid:o-1", got)
+	}
+}
