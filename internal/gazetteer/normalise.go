@@ -46,6 +46,14 @@ func LatinKeys(s string) []string {
 
 // fold lower-cases and cleans s; it reports whether s holds Cyrillic letters.
 func fold(s string) (string, bool) {
+	if k, ok := foldASCII(s); ok {
+		return k, false
+	}
+	return foldSlow(s)
+}
+
+// foldSlow is fold for any text.
+func foldSlow(s string) (string, bool) {
 	var b strings.Builder
 	b.Grow(len(s))
 	space, cyr := false, false
@@ -171,3 +179,30 @@ func isVowel(c byte) bool {
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' }
+
+// foldASCII is fold's fast path for plain ASCII names; ok is false when s
+// has other bytes.
+func foldASCII(s string) (string, bool) {
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return "", false
+		case c == '\'' || c == '`':
+			continue
+		case c == '-' || c == '.' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			space = true
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		space = false
+		b = append(b, c)
+	}
+	return string(b), true
+}

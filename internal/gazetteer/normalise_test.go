@@ -118,6 +118,11 @@ func FuzzKey(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		k := Key(s)
+		if fast, ok := foldASCII(s); ok {
+			if slow, _ := foldSlow(s); fast != slow {
+				t.Fatalf("foldASCII(%q) = %q, foldSlow = %q", s, fast, slow)
+			}
+		}
 		if !utf8.ValidString(s) {
 			return
 		}
