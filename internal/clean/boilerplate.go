@@ -62,11 +62,16 @@ var boilerplateRules = []struct {
 		`(?:читайте|дивіться|смотрите) (?:також|также|ще|еще|більше|больше)\s*[:|»›>-]?\s*.*`,
 		// footer and legal
 		`(?:©|\(c\)).*`, `copyright\b.*\d{4}.*`,
+		// agency credit lines and picture credits
+		`\(?(?:additional )?(?:reporting|writing|editing|compiled|translated|research)(?: and (?:writing|editing))? by .+`,
+		`our standards:.*`,
+		`(?:photo|photograph|image|picture|video|illustration|graphic|фото|відео|видео)s?(?: credits?)?\s*[:©]\s*[^.!?]*(?:\.\s*[^.!?]{0,40})?`,
 		// feed footers added by blog engines
 		`the post .+ appeared first on .+`,
 		`(?:tags|topics|categories|filed under|keywords)\s*:.*`,
 	)},
 	{300, "all rights reserved", lineRE(`.*all rights reserved.*`)},
+	{200, "contributed", lineRE(`.*\bcontributed (?:to )?(?:this )?(?:report|story|article)(?:ing)?\b.*`)},
 	{200, "inbox", lineRE(`.*\b(?:in|into|to) your inbox\b.*`)},
 	{700, "cookie", lineRE(
 		// cookie banners

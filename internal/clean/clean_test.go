@@ -157,6 +157,16 @@ func TestText(t *testing.T) {
 			in:   "Air alert: Kharkiv / Sumy / Poltava",
 			want: "Air alert: Kharkiv / Sumy / Poltava",
 		},
+		{
+			name: "agency credits and picture credits",
+			in:   "Photo: Rescuers search the rubble of a house\nThe strike destroyed two houses, police said.\nAgency writer Ann Lee in Lviv contributed to this report.\nReporting by Ann Lee; Editing by Tom Bell\nOur Standards: The Agency Trust Principles.",
+			want: "The strike destroyed two houses, police said.",
+		},
+		{
+			name: "prose about photos and reporting stays",
+			in:   "Photographs of the wreckage were shared by the ministry.\nReporting restrictions were lifted on Friday.",
+			want: "Photographs of the wreckage were shared by the ministry.\nReporting restrictions were lifted on Friday.",
+		},
 		{name: "only boilerplate", in: "Home\nMenu\nNo comments", want: ""},
 		{name: "empty", in: "", want: ""},
 	}
