@@ -35,7 +35,7 @@ func (c *fakeClock) Set(t time.Time) {
 func (c *fakeClock) Advance(d time.Duration) { c.Set(c.Now().Add(d)) }
 
 // openStore opens a real SQLite database at path (in t.TempDir()).
-func openStore(t *testing.T, path string) *store.Store {
+func openStore(t testing.TB, path string) *store.Store {
 	t.Helper()
 	st, err := store.Open(context.Background(), path, nil)
 	if err != nil {
@@ -45,7 +45,7 @@ func openStore(t *testing.T, path string) *store.Store {
 	return st
 }
 
-func tempDB(t *testing.T) string { return filepath.Join(t.TempDir(), "live.db") }
+func tempDB(t testing.TB) string { return filepath.Join(t.TempDir(), "live.db") }
 
 // recorder wraps the real pipeline and keeps what it was handed, so tests
 // can see which items reached extraction. It is a decorator, not a fake:
@@ -73,7 +73,7 @@ func (r *recorder) calls() []source.Input {
 }
 
 // newIngester returns the real pipeline over st, recorded.
-func newIngester(t *testing.T, st *store.Store) *recorder {
+func newIngester(t testing.TB, st *store.Store) *recorder {
 	t.Helper()
 	p, err := pipeline.New(context.Background(), st, pipeline.Options{Workers: 1})
 	if err != nil {
