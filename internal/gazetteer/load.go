@@ -260,7 +260,7 @@ func (b *builder) indexNames(id ID, names []string) {
 			}
 			continue
 		}
-		put(g.index, k)
+		put(g.index, Key(n)) // mixed-script names fold their Latin words loosely
 		for _, t := range Transliterate(k) {
 			put(g.index, LooseLatin(t))
 		}

@@ -19,10 +19,21 @@ import (
 // "Odessa"/"Odesa") share a key.
 func Key(s string) string {
 	k, cyr := fold(s)
-	if cyr {
+	if !cyr {
+		return LooseLatin(k)
+	}
+	if !strings.Contains(k, " ") {
 		return k
 	}
-	return LooseLatin(k)
+	// Mixed scripts: Latin words still get the loose fold, so a key stays
+	// the join of its words' keys.
+	ws := strings.Split(k, " ")
+	for i, w := range ws {
+		if _, c := foldSlow(w); !c {
+			ws[i] = LooseLatin(w)
+		}
+	}
+	return strings.Join(ws, " ")
 }
 
 // LatinKeys returns the Latin keys of a name: the name's own key when it is
@@ -109,7 +120,8 @@ var latinBase = func() map[rune]string {
 
 // LooseLatin folds a lower-case Latin key so that common transliteration
 // variants coincide: word-final -iy/-yy/-yi/-ij/-ii become -y, ya/yu/ye/yo
-// become ia/iu/ie/io, yi after a vowel becomes i (Mykolayiv → mykolaiv),
+// become ia/iu/ie/io, yi after a vowel becomes i (Mykolayiv → mykolaiv), y
+// between a vowel and a consonant becomes i (Pervomaysk → pervomaisk),
 // iia/iie/iiu lose one i, w becomes v (Kyiw, Charkiw) and doubled letters
 // collapse (Odessa → odesa). It is applied to both sides of every Latin
 // comparison, so it never has to be reversible. The rules are applied until
@@ -149,6 +161,10 @@ func looseOnce(s string) string {
 				i++
 				continue
 			}
+		}
+		if c == 'y' && len(out) > 0 && isVowel(out[len(out)-1]) && out[len(out)-1] != 'y' &&
+			(i+1 == len(b) || b[i+1] == ' ' || (isLetter(b[i+1]) && !isVowel(b[i+1]))) {
+			c = 'i' // y between a vowel and a consonant: Pervomaysk → pervomaisk, Mykhaylivka → mykhailivka
 		}
 		if c == 'y' && i+1 < len(b) {
 			n := b[i+1]

@@ -137,6 +137,15 @@ func FuzzKey(f *testing.F) {
 		if k2 := Key(k); k2 != k {
 			t.Fatalf("Key(Key(%q)) = %q, want %q", s, k2, k)
 		}
+		// Keys are word-local: the geocoder keys each word of a text alone
+		// and joins them, so that must equal the key of the whole name.
+		var words []string
+		for _, w := range strings.Split(k, " ") {
+			words = append(words, Key(w))
+		}
+		if j := strings.Join(words, " "); j != k {
+			t.Fatalf("Key(%q) = %q, but its words key to %q", s, k, j)
+		}
 		for _, l := range LatinKeys(s) {
 			for _, r := range l {
 				if r >= 0x400 && r <= 0x4ff {
