@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/sitrep-osint/sitrep/internal/gazetteer"
 )
 
 type mentionCase struct {
@@ -144,5 +146,22 @@ func TestFindOffsets(t *testing.T) {
 	}
 	if ms[3].Text != "Kiev" {
 		t.Errorf("fourth mention = %q, want %q (possessive 's dropped)", ms[3].Text, "Kiev")
+	}
+}
+
+// TestStopwordsAreKeys checks that stopwords.txt holds keys in the form
+// gazetteer.Key gives today; regenerate it (tools/gazetteer/stopwords) when
+// the normaliser changes.
+func TestStopwordsAreKeys(t *testing.T) {
+	if len(dictWords) < 50 {
+		t.Fatalf("stopwords.txt has %d words, want a generated list", len(dictWords))
+	}
+	for k, class := range dictWords {
+		if gazetteer.Key(k) != k {
+			t.Errorf("stopwords.txt: %q is not a key (Key gives %q)", k, gazetteer.Key(k))
+		}
+		if class != "always" && class != "initial" {
+			t.Errorf("stopwords.txt: %q has class %q", k, class)
+		}
 	}
 }
