@@ -7,13 +7,17 @@
 // ctx is cancelled, after every goroutine it started has finished; the
 // caller owns the goroutine Run runs on:
 //
+//	n := live.NewNotifier(st, live.NotifierOptions{Log: log})
 //	p, err := pipeline.New(ctx, st, pipeline.Options{OnEvents: func(ids []string) {
 //		if err := n.EventsChanged(ctx, ids); err != nil { log.Error(...) }
 //	}})
 //	poller := live.NewPoller(st, p, live.PollerOptions{Log: log})
 //	watcher := live.NewWatcher(st, p, "/srv/drop", live.WatcherOptions{Log: log})
-//	n := live.NewNotifier(st, live.NotifierOptions{Log: log})
-//	g.Go(func() error { return poller.Run(ctx) }) // and so on
+//	g.Go(func() error { return n.Run(ctx) }) // likewise poller.Run, watcher.Run
+//
+// Subscriptions are made with Subscribe (which checks the URL and the
+// filter) and listed or deleted with the store's Subscriptions and
+// DeleteSubscription; feeds with store.AddFeed or AddFeedFile.
 //
 // State lives in the database, not in memory, so a restart resumes where
 // the last run stopped: feeds keep their ETag/Last-Modified validators, their
