@@ -176,8 +176,14 @@ func (g *Geocoder) personOrThing(toks []token, i int, major bool) bool {
 	if givenNames[toks[i].key] && next.upper && !next.allUpper && len(g.gaz.Lookup(next.key)) == 0 && !contextWords[next.key] {
 		return true
 	}
+	if unitWords[next.key] {
+		return true // "Azov Brigade", "Kharkiv group": a unit named after a place, even a big one
+	}
 	return !major && namedThings[next.key]
 }
+
+// unitWords follow a place name that names a military unit or grouping.
+var unitWords = keySet("brigade battalion regiment division corps unit squadron detachment legion group батальйон бригада полк")
 
 // adminPlural are the words that turn a list of names into admin areas:
 // "the Kharkiv and Sumy regions".

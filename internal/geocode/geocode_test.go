@@ -109,6 +109,10 @@ func TestNoFalseMentions(t *testing.T) {
 		{"sentence start", "Nova Poshta said parcels were delayed. Police closed the road."},
 		{"lower case", "the kiev cake and a new york cheesecake were on the menu."},
 		{"headline words", "Army Says Power Restored After Strike"},
+		{"weapons", "Iskander, Kinzhal and Kalibr missiles; Storm Shadow and Neptune; Shahed and Geran drones."},
+		{"units", "The Azov Brigade and the Kraken unit reported kills."},
+		{"code identifiers", "Call KASa, then BuyY and SHA with the KEY and P values."},
+		{"english words that are alternate names", "Being at Home is Key, said the Mayor."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
