@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/sitrep-osint/sitrep/internal/model"
 )
@@ -12,13 +13,19 @@ import (
 //
 // voice is the side the whole text speaks for, when its wording shows it;
 // it stands in for a claimant the report's sentences do not name.
-func (x *Extractor) build(doc *model.Document, sents []sentence, frames []*frame, voice model.Side) []model.Report {
+//
+// fallback places (from the title or publisher) locate frames of a text
+// that names no place itself.
+func (x *Extractor) build(doc *model.Document, sents []sentence, frames []*frame, voice model.Side, fallback []placeRef) []model.Report {
 	text := doc.Text
 	ri := model.NewRuneIndex(text)
 	res := newResolver(doc.Published)
 	var out []model.Report
 	for _, fr := range frames {
 		places := locating(fr)
+		if len(places) == 0 {
+			places = fallback
+		}
 		if x.find != nil && len(places) == 0 {
 			continue
 		}
@@ -107,9 +114,14 @@ func majorityCountry(places []placeRef) string {
 // otherwise the opposite of the attacked place's country. Territory
 // "liberated" or "retaken" goes to the side that says so (Russia's
 // defence ministry "liberates" Ukrainian villages), else to the owner of
-// the place. Air alerts name no attacker.
+// the place. An air alert's attacker is the side opposite the regions
+// under alert.
 func attacker(fr *frame, country string, claimant model.Side) *model.Actor {
 	if fr.Type == model.AirAlert {
+		// An alert over one side's regions warns of the other side's attack.
+		if s := other(model.Side(country)); s != "" {
+			return &model.Actor{Side: s}
+		}
 		return nil
 	}
 	if fr.Side != "" {
@@ -148,7 +160,8 @@ type reportBuilder struct {
 	text  string
 	ri    *model.RuneIndex
 	rep   model.Report
-	owner map[*model.Quantity]int // finding each stored count came from
+	owner map[*model.Quantity]int  // finding each stored count came from
+	vague map[*model.Quantity]bool // counts read from "dozens", "hundreds"
 }
 
 func (rb *reportBuilder) fact(field, value, _ string, i, j int, toks []token) model.Fact {
@@ -166,8 +179,11 @@ func (rb *reportBuilder) report(fr *frame, places []placeRef) model.Report {
 	rep.Locations = make([]model.Location, 0, len(places))
 	for i, p := range places {
 		rep.Locations = append(rep.Locations, p.Loc)
-		rep.Facts = append(rep.Facts, model.Fact{Field: fmt.Sprintf("locations[%d]", i), Value: p.Loc.Name,
-			Text: p.Loc.MatchedText, Start: p.Loc.Start, End: p.Loc.End})
+		f := model.Fact{Field: fmt.Sprintf("locations[%d]", i), Value: p.Loc.Name, Text: p.Loc.MatchedText, Start: p.Loc.Start, End: p.Loc.End}
+		if f.Start == f.End {
+			f.Text = "" // located by the title or publisher, not by the text
+		}
+		rep.Facts = append(rep.Facts, f)
 	}
 	for k, f := range fr.Findings {
 		for _, g := range f.Figures {
@@ -181,6 +197,20 @@ func (rb *reportBuilder) report(fr *frame, places []placeRef) model.Report {
 				continue
 			}
 			rb.weapon(w.weaponEntry)
+		}
+	}
+	// "captured the village of X" counts one settlement.
+	if fr.Type == model.TerritorialChange && rep.Quantities.Settlements == nil && len(rep.Settlements) > 0 {
+		rep.Quantities.Settlements = &model.Quantity{Value: float64(len(rep.Settlements)), Qualifier: model.Exact,
+			Text: strings.Join(rep.Settlements, ", ")}
+	}
+	// "Two missiles hit the plant" also tells how many were launched, as
+	// far as the text knows.
+	for i := range rep.Weapons {
+		w := &rep.Weapons[i]
+		if w.Hit != nil && w.Launched == nil && w.Intercepted == nil {
+			l := *w.Hit
+			w.Launched = &l
 		}
 	}
 	return *rep
@@ -254,7 +284,7 @@ func (rb *reportBuilder) addFigure(g figure, toks []token, k int) {
 		return
 	}
 	if rb.owner == nil {
-		rb.owner = map[*model.Quantity]int{}
+		rb.owner, rb.vague = map[*model.Quantity]int{}, map[*model.Quantity]bool{}
 	}
 	switch {
 	case *slot != nil && rb.owner[*slot] == k:
@@ -266,9 +296,12 @@ func (rb *reportBuilder) addFigure(g figure, toks []token, k int) {
 		sum.Text += " + " + q.Text
 		*slot = &sum
 		rb.owner[*slot] = k
-	case *slot == nil || q.Value > (*slot).Value:
+	case *slot == nil || !g.N.Vague && rb.vague[*slot] || q.Value > (*slot).Value && g.N.Vague == rb.vague[*slot]:
+		// A count replaces a vague "hundreds"; a vague word never
+		// replaces a count.
 		*slot = q
 		rb.owner[q] = k
+		rb.vague[q] = g.N.Vague
 	}
 	s, e := toks[g.I].S, toks[g.J-1].E
 	rb.rep.Facts = append(rb.rep.Facts, model.Fact{Field: field, Value: q.String(), Text: rb.text[s:e],

@@ -47,6 +47,7 @@ type clauseReader struct {
 	pubYear    int
 	opinion    bool
 	lastWeapon *weaponEntry // the weapon last named, for "27 were destroyed" in the next sentence
+	listRole   string       // role set by a line ending in ":" for the list items under it
 }
 
 // read builds the finding of one clause.
@@ -62,7 +63,7 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 			f.Dates = append(f.Dates, d)
 		}
 	}
-	var attack, terr, dep, alert, gain, modal, neg, retro bool
+	var attack, terr, dep, alert, gain, modal, neg, retro, otherTime bool
 	for i, t := range toks {
 		w := t.Low
 		infinitive := i > 0 && toks[i-1].Low == "to" && !(i > 1 && toks[i-2].Low == "claim")
@@ -98,11 +99,17 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 		if isYear(w) && i > 0 && !taken[i] && cr.pubYear > 0 && atoi(w) < cr.pubYear && !afterSince(toks, i) {
 			retro = true
 		}
-		if (w == "previously" || w == "formerly") || (w == "last" && hasSeq(toks, i+1, "year")) {
+		if (w == "previously" || w == "formerly") || (w == "last" && (hasSeq(toks, i+1, "year") || hasSeq(toks, i+1, "week") ||
+			hasSeq(toks, i+1, "month") || hasSeq(toks, i+1, "summer") || hasSeq(toks, i+1, "winter"))) {
 			retro = true
 		}
+		// "the attack a week earlier", "days ago": another occurrence.
+		if (w == "earlier" || w == "ago" || w == "before") && i > 0 && timeUnits[toks[i-1].Low] {
+			otherTime = true
+		}
 	}
-	fr := figureReader{toks: toks, weapons: cr.weapons, taken: taken, hasTerr: terr, hasDep: dep, carried: cr.lastWeapon}
+	fr := figureReader{toks: toks, weapons: cr.weapons, taken: taken, hasTerr: terr, hasDep: dep, carried: cr.lastWeapon,
+		listRole: cr.listRole}
 	f.Figures = fr.read()
 	inFig := make([]bool, len(toks))
 	for _, g := range f.Figures {
@@ -172,8 +179,8 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 			f.Summary = false
 		}
 	}
-	f.Factual = true
-	if len(f.Figures) == 0 && (modal || neg || retro) {
+	f.Factual = !otherTime
+	if len(f.Figures) == 0 && (modal && f.Type != model.AirAlert || neg || retro) {
 		f.Factual = false
 	}
 	if cr.opinion && (len(f.Figures) == 0 || len(f.Dates) == 0) {
@@ -272,3 +279,15 @@ func mentionsAirDefence(toks []token) bool {
 	}
 	return false
 }
+
+// hasWeaponFigures reports whether f counts weapons.
+func (f *finding) hasWeaponFigures() bool {
+	for _, g := range f.Figures {
+		if g.Field == fWeapon {
+			return true
+		}
+	}
+	return false
+}
+
+var timeUnits = set("week", "weeks", "month", "months", "days", "year", "years", "day")

@@ -12,7 +12,7 @@ var sentenceCases = []struct {
 	{"wire casualties in city", "A Russian drone strike on a residential building in Odesa killed two people and injured nine, regional governor Oleh Kiper said.",
 		[]string{"attack RU 2025-03-02 @Odesa killed=2 injured=9"}},
 	{"wire including children", "At least 14 people, including three children, were killed when a ballistic missile hit the centre of Kryvyi Rih on Friday evening.",
-		[]string{"attack RU 2025-02-28 @Kryvyi_Rih killed=≥14 children_killed=3 missiles_hit=1"}},
+		[]string{"attack RU 2025-02-28 @Kryvyi_Rih killed=≥14 children_killed=3 missiles_hit=1 missiles_launched=1"}},
 	{"wire part of total", "Ukraine's air force said it had destroyed 78 of 112 Shahed drones launched overnight, with debris falling in the Kyiv and Chernihiv regions.",
 		[]string{"attack RU 2025-03-01..2025-03-02 @Kyiv drones_launched=112 drones_intercepted=78"}},
 	{"wire hospital strike", "Four people died and 17 were wounded in a missile strike on a hospital in Zaporizhzhia on Thursday.",
@@ -28,13 +28,13 @@ var sentenceCases = []struct {
 	{"wire up to", "Up to 20 guided bombs were dropped on Kostiantynivka on Saturday, according to the city administration.",
 		[]string{"attack RU 2025-03-01 @Kostiantynivka glide_bomb_launched=≤20"}},
 	{"wire more than", "More than 1,200 glide bombs hit front-line towns in the Zaporizhzhia region last week, Ukraine's defence minister said.",
-		[]string{"attack RU ? @Zaporizhzhia glide_bomb_hit=>1200"}},
+		[]string{"attack RU ? @Zaporizhzhia glide_bomb_hit=>1200 glide_bomb_launched=>1200"}},
 	{"wire dozens", "Dozens of drones attacked the port of Izmail overnight, damaging grain silos.",
 		[]string{"attack RU 2025-03-01..2025-03-02 @Izmail drones_launched=≥24"}},
 	{"wire hundreds", "Hundreds of drones and missiles were launched at Ukraine's western regions, including Lviv and Ivano-Frankivsk.",
 		[]string{"attack RU 2025-03-02 @Lviv @Ivano-Frankivsk drones_launched=≥200"}},
 	{"wire date explicit", "On February 27, a Russian Iskander-M missile struck a training ground in the Dnipropetrovsk region, killing seven soldiers.",
-		[]string{"attack RU 2025-02-27 @Dnipropetrovsk missiles_hit=1 killed=7"}},
+		[]string{"attack RU 2025-02-27 @Dnipropetrovsk missiles_hit=1 missiles_launched=1 killed=7"}},
 	{"wire yesterday", "Yesterday Russian artillery shelled Kherson 43 times, injuring four residents, the regional military administration reported.",
 		[]string{"attack RU 2025-03-01 @Kherson injured=4"}},
 	{"wire night of", "On the night of 1 March, Russian forces attacked Poltava with two Kh-101 cruise missiles and 25 Geran-2 drones.",
@@ -50,7 +50,7 @@ var sentenceCases = []struct {
 	{"official hospitalised", "Five residents of Chernihiv were hospitalised with shrapnel wounds after the drone attack, the city council said.",
 		[]string{"attack RU 2025-03-02 @Chernihiv injured=5"}},
 	{"official no casualties", "A drone hit an infrastructure facility in Bila Tserkva; no casualties were reported.",
-		[]string{"attack RU 2025-03-02 @Bila_Tserkva drones_hit=1"}},
+		[]string{"attack RU 2025-03-02 @Bila_Tserkva drones_hit=1 drones_launched=1"}},
 	{"official explosions heard", "Explosions were heard in Zaporizhzhia shortly after 4am, the head of the regional military administration said.",
 		[]string{"attack RU 2025-03-02 @Zaporizhzhia"}},
 	{"official series of explosions", "Three explosions rocked Mykolaiv on Saturday night, mayor Oleksandr Senkevych wrote.",
@@ -64,13 +64,13 @@ var sentenceCases = []struct {
 	{"telegram city colon", "Kharkiv: explosions in the city. Stay in shelters!",
 		[]string{"attack RU 2025-03-02 @Kharkiv"}},
 	{"telegram dash kabs", "Zaporizhzhia — 3 KABs hit an industrial area, one person wounded.",
-		[]string{"attack RU 2025-03-02 @Zaporizhzhia glide_bomb_hit=3 injured=1"}},
+		[]string{"attack RU 2025-03-02 @Zaporizhzhia glide_bomb_hit=3 glide_bomb_launched=3 injured=1"}},
 	{"telegram shaheds over", "Shaheds over Sumy region, several explosions reported.",
 		[]string{"attack RU 2025-03-02 @Sumy explosions=≥3"}},
 	{"telegram ballistic threat", "Ballistic missile threat for Kyiv! Go to shelters.",
 		[]string{}},
 	{"telegram alert", "Air raid alert in Odesa oblast. Everyone to shelters.",
-		[]string{"air_alert - 2025-03-02 @Odesa"}},
+		[]string{"air_alert RU 2025-03-02 @Odesa"}},
 	{"telegram fpv", "FPV drones hit a bus in Nikopol, two passengers injured.",
 		[]string{"attack RU 2025-03-02 @Nikopol injured=2"}},
 
@@ -78,7 +78,7 @@ var sentenceCases = []struct {
 	{"mod intercepted over regions", "Air defence systems intercepted and destroyed 41 Ukrainian unmanned aerial vehicles over the territories of the Bryansk, Kursk and Belgorod regions, the Russian Defence Ministry said.",
 		[]string{"attack UA 2025-03-02 @Bryansk @Kursk @Belgorod drones_intercepted=41"}},
 	{"mod liberated", "Units of the Battlegroup Centre liberated the settlement of Novoolenivka in the Donetsk region, the Russian Defence Ministry said.",
-		[]string{"territorial_change RU 2025-03-02 @Donetsk"}},
+		[]string{"territorial_change RU 2025-03-02 @Donetsk settlements=1"}},
 	{"mod overnight downed", "Overnight, duty air defence forces downed 23 Ukrainian drones over the Kursk region and 6 over the Belgorod region.",
 		[]string{"attack UA 2025-03-01..2025-03-02 @Kursk @Belgorod drones_intercepted=29"}},
 	{"mod atacms", "Russian air defences shot down five ATACMS missiles and 18 HIMARS rockets over the past day, the ministry claimed.",
@@ -98,7 +98,7 @@ var sentenceCases = []struct {
 
 	// Territorial changes.
 	{"captured village", "Russian troops have captured the village of Kotliarivka in the Donetsk region, according to DeepState.",
-		[]string{"territorial_change RU 2025-03-02 @Donetsk"}},
+		[]string{"territorial_change RU 2025-03-02 @Donetsk settlements=1"}},
 	{"retook two villages", "Ukrainian forces retook two villages near Kupiansk, the General Staff said.",
 		[]string{"territorial_change UA 2025-03-02 @Kupiansk settlements=2"}},
 	{"area seized", "Russian forces seized about 160 square kilometres in the Zaporizhzhia region in February, analysts estimated.",
@@ -120,11 +120,11 @@ var sentenceCases = []struct {
 
 	// Air alerts.
 	{"alert declared", "An air raid alert was declared in Kyiv and the surrounding region shortly after midnight.",
-		[]string{"air_alert - 2025-03-02 @Kyiv"}},
+		[]string{"air_alert RU 2025-03-02 @Kyiv"}},
 	{"alert list", "Air raid sirens sounded across the Odesa, Mykolaiv and Kherson oblasts.",
-		[]string{"air_alert - 2025-03-02 @Odesa @Mykolaiv @Kherson"}},
+		[]string{"air_alert RU 2025-03-02 @Odesa @Mykolaiv @Kherson"}},
 	{"alert list regions", "Air alerts were issued for the Poltava, Sumy and Kharkiv regions as bombers took off.",
-		[]string{"air_alert - 2025-03-02 @Poltava @Sumy @Kharkiv"}},
+		[]string{"air_alert RU 2025-03-02 @Poltava @Sumy @Kharkiv"}},
 
 	// Attacks on Russia.
 	{"ua drones oil depot", "Ukrainian drones struck an oil depot in Russia's Bryansk region overnight, sparking a large fire, the regional governor said.",
@@ -152,7 +152,7 @@ var sentenceCases = []struct {
 	{"reportedly hedged", "Russian forces reportedly struck a Ukrainian airfield near Starokostiantyniv with Kinzhal missiles.",
 		[]string{"attack RU 2025-03-02 @Starokostiantyniv"}},
 	{"unconfirmed", "Unconfirmed reports said three drones hit a factory in Yelabuga.",
-		[]string{"attack UA 2025-03-02 @Yelabuga drones_hit=3"}},
+		[]string{"attack UA 2025-03-02 @Yelabuga drones_hit=3 drones_launched=3"}},
 
 	// Not reports: speculation, denial, history, commentary, capacity.
 	{"modal could", "Analysts say Moscow could try to launch an even larger attack on Kyiv in the coming weeks.", nil},
@@ -180,13 +180,13 @@ var sentenceCases = []struct {
 	{"age not count", "A 15-year-old boy was wounded in Kherson on Saturday.",
 		[]string{"attack RU 2025-03-01 @Kherson children_injured=1"}},
 	{"year not count", "The 2024 strike on Okhmatdyt was recalled as 30 drones struck Kyiv on Sunday.",
-		[]string{"attack RU 2025-03-02 @Kyiv drones_hit=30"}},
+		[]string{"attack RU 2025-03-02 @Kyiv drones_hit=30 drones_launched=30"}},
 
 	// Datelines.
 	{"dateline wire", "KYIV, Ukraine (AP) — Russian drones struck the southern city of Odesa overnight, injuring three people.",
 		[]string{"attack RU 2025-03-01..2025-03-02 @Odesa injured=3"}},
 	{"dateline colon", "Kyiv: A Russian missile hit an apartment block in Ternopil on Saturday, killing 12 people.",
-		[]string{"attack RU 2025-03-01 @Ternopil killed=12 missiles_hit=1"}},
+		[]string{"attack RU 2025-03-01 @Ternopil killed=12 missiles_hit=1 missiles_launched=1"}},
 
 	// Actor metonymy.
 	{"moscow says", "Moscow said its forces struck Ukrainian military airfields with precision weapons.", nil},

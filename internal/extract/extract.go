@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/sitrep-osint/sitrep/internal/geocode"
 	"github.com/sitrep-osint/sitrep/internal/model"
@@ -90,6 +92,9 @@ func (x *Extractor) Reports(ctx context.Context, doc *model.Document) ([]model.R
 		}
 		toks := sentToks[si]
 		who, hedged := claimant(text, toks), hedge(toks)
+		if !isListItem(text, s) {
+			cr.listRole = ""
+		}
 		for _, ct := range splitClauses(toks) {
 			if len(ct) == 0 {
 				continue
@@ -106,8 +111,15 @@ func (x *Extractor) Reports(ctx context.Context, doc *model.Document) ([]model.R
 			}
 		}
 		prevSide = attackerFrom(sideCues(toks, false))
+		if strings.HasSuffix(text[s.S:s.E], ":") {
+			cr.listRole = listRole(toks)
+		}
 	}
-	return x.build(doc, sents, g.frames, perspective(text)), nil
+	var fallback []placeRef
+	if x.find != nil && !located(g.frames) {
+		fallback = x.metaPlaces(doc)
+	}
+	return x.build(doc, sents, g.frames, perspective(text), fallback), nil
 }
 
 // clausePlaces keeps the place mentions of one clause that locate what
@@ -136,6 +148,53 @@ func clausePlaces(text string, s sentence, mentions []placeMention, ct []token) 
 		places[dateline].Dateline = false
 	}
 	return places
+}
+
+// isListItem reports whether a sentence is a bulleted line ("– 12 Kh-101
+// cruise missiles;").
+func isListItem(text string, s sentence) bool {
+	r, _ := utf8.DecodeRuneInString(text[s.S:s.E])
+	return strings.ContainsRune("–—-•*·", r)
+}
+
+// listRole reads the role a list introduction gives its items: "air
+// defence shot down 391 targets:" makes each item an interception.
+func listRole(toks []token) string {
+	for p := range toks {
+		if r := roleOf(toks, p, false); r != "" {
+			return r
+		}
+	}
+	return ""
+}
+
+// located reports whether any frame names a place.
+func located(frames []*frame) bool {
+	for _, fr := range frames {
+		if len(fr.Places) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// metaPlaces locates a document that names no place in its text by its
+// title, else by its publisher: a Telegram post by "Kyiv City Mayor" or a
+// story from "Zaporizhzhia Evening" is about that place.
+func (x *Extractor) metaPlaces(doc *model.Document) []placeRef {
+	for _, src := range []string{doc.Title, doc.Publisher} {
+		var out []placeRef
+		for _, m := range x.find(src) {
+			if m.Loc.Feature != "country" {
+				m.Loc.Start, m.Loc.End = 0, 0 // not in the text
+				out = append(out, placeRef{placeMention: m})
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
 }
 
 // anaphoricPlace resolves "the city", "the city's", "the capital" and

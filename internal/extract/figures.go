@@ -39,16 +39,18 @@ type figure struct {
 	// BackRef counts part of the figure before ("13 of them Kh-101"): a
 	// breakdown unless a verb of its own gives it a role.
 	BackRef bool
+	guessed bool // the role is the default, no verb gave it
 }
 
 // figureReader reads the counts in one clause.
 type figureReader struct {
-	toks    []token
-	weapons *catalogue
-	taken   []bool // tokens already used by a date
-	hasTerr bool
-	hasDep  bool
-	carried *weaponEntry // weapon named in an earlier sentence
+	toks     []token
+	weapons  *catalogue
+	taken    []bool // tokens already used by a date
+	hasTerr  bool
+	hasDep   bool
+	carried  *weaponEntry // weapon named in an earlier sentence
+	listRole string       // role of the list these lines are items of
 }
 
 // read returns the clause's figures, left to right.
@@ -82,6 +84,14 @@ func (fr *figureReader) read() []figure {
 		i = figs[len(figs)-1].J - 1
 	}
 	fr.assignRoles(out)
+	// "377 drones and 14 missiles were shot down": the verb after a list
+	// gives every item in it its role.
+	for k := len(out) - 2; k >= 0; k-- {
+		a, b := &out[k], out[k+1]
+		if a.Field == fWeapon && b.Field == fWeapon && a.guessed && !b.guessed && onlyJoiners(toks, a.J, b.I) {
+			a.Role, a.guessed = b.Role, false
+		}
+	}
 	return out
 }
 
@@ -166,11 +176,23 @@ func (fr *figureReader) classify(n numMatch, prev []figure) []figure {
 				return []figure{part, total}
 			}
 		}
-		// "478 of the drones", "40 of them"
-		if hasSeq(toks, k-1, "them") || hasSeq(toks, k, "them") || hasSeq(toks, k, "these") {
-			if w, ok := lastWeapon(prev); ok {
+		// "478 of the drones", "40 of them"; "two of them children"
+		if hasSeq(toks, k, "them") || hasSeq(toks, k, "these") || hasSeq(toks, k, "whom") {
+			if k+1 < len(toks) && childNouns[toks[k+1].Low] && len(prev) > 0 {
+				switch prev[len(prev)-1].Field {
+				case fKilled, fChildrenKilled:
+					return []figure{fr.casualty(n, k+2, fKilled, true)}
+				case fInjured, fChildrenInjured:
+					return []figure{fr.casualty(n, k+2, fInjured, true)}
+				}
+			}
+			if len(prev) > 0 && prev[len(prev)-1].Field != fWeapon {
+				return nil // "four were injured, two of them port workers": a part, not more
+			}
+			if w, ok := fr.weaponBefore(n.I, prev); ok {
 				return []figure{{Field: fWeapon, Weapon: w, N: n, I: n.I, J: k + 1, BackRef: true}}
 			}
+			return nil
 		}
 	}
 	// Words after the number.
@@ -180,7 +202,7 @@ func (fr *figureReader) classify(n numMatch, prev []figure) []figure {
 			if w.Kind == "air_defense" {
 				return nil
 			}
-			f := figure{Field: fWeapon, Weapon: w, N: n, I: n.I, J: p + m}
+			f := figure{Field: fWeapon, Weapon: w, N: n, I: n.I, J: fr.absorb(w, p+m)}
 			if p > 0 && isIncluding(toks, n.I) {
 				if _, had := lastWeapon(prev); had {
 					f.Sub = true
@@ -197,7 +219,7 @@ func (fr *figureReader) classify(n numMatch, prev []figure) []figure {
 			}
 			return []figure{fr.casualty(n, p+1, fInjured, false)}
 		case personNouns[t.Low] && !(troopNouns[t.Low] && fr.hasDep):
-			if len(prev) > 0 && isIncluding(toks, n.I) && childNouns[t.Low] {
+			if len(prev) > 0 && (isIncluding(toks, n.I) || hasSeq(toks, p+1, "among", "them")) && childNouns[t.Low] {
 				switch prev[len(prev)-1].Field {
 				case fKilled, fChildrenKilled:
 					return []figure{fr.casualty(n, p+1, fKilled, true)}
@@ -249,7 +271,7 @@ func (fr *figureReader) classify(n numMatch, prev []figure) []figure {
 		break
 	}
 	// "the death toll has risen to 35", "the number of injured rose to 14"
-	if b := n.I - 1; b >= 1 && toks[b].Low == "to" && (toks[b-1].Low == "rose" || toks[b-1].Low == "risen" || toks[b-1].Low == "climbed" || toks[b-1].Low == "increased" || toks[b-1].Low == "jumped" || toks[b-1].Low == "reached" || toks[b-1].Low == "grown" || toks[b-1].Low == "grew") {
+	if b := n.I - 1; b >= 1 && toks[b].Low == "to" && (toks[b-1].Low == "rose" || toks[b-1].Low == "risen" || toks[b-1].Low == "climbed" || toks[b-1].Low == "increased" || toks[b-1].Low == "jumped" || toks[b-1].Low == "reached" || toks[b-1].Low == "grown" || toks[b-1].Low == "grew") || b >= 1 && toks[b].Low == "to" && bringsToll(toks, b) {
 		for p := b - 2; p >= 0 && p >= b-16; p-- {
 			switch w := toks[p].Low; {
 			case w == "toll" || killedWords[w] && w != "lives":
@@ -301,6 +323,31 @@ func (fr *figureReader) classify(n numMatch, prev []figure) []figure {
 		}
 	}
 	return nil
+}
+
+// absorb extends a named model over a generic name right after it:
+// "Kh-101 air-launched cruise missiles", "Shahed strike UAVs".
+func (fr *figureReader) absorb(w weaponEntry, j int) int {
+	if w.Model == "" {
+		return j
+	}
+	for p := j; p < len(fr.toks) && p <= j+1; p++ {
+		if g, m, ok := fr.weapons.match(fr.toks, p); ok && g.Model == "" && family(g.Kind) == family(w.Kind) {
+			return p + m
+		}
+		if fr.toks[p].Kind != tokWord || fillerStop[fr.toks[p].Low] {
+			break
+		}
+	}
+	return j
+}
+
+// family groups weapon kinds the scorer sums together.
+func family(kind string) string {
+	if strings.Contains(kind, "missile") {
+		return "missile"
+	}
+	return kind
 }
 
 // weaponAfter matches a weapon at toks[k], allowing up to two modifiers.
@@ -466,7 +513,10 @@ func (fr *figureReader) assignRoles(figs []figure) {
 			role = prevRole
 		}
 		if role == "" {
-			role = roleLaunched
+			role = fr.listRole
+		}
+		if role == "" {
+			role, f.guessed = roleLaunched, true
 		}
 		f.Role = role
 		prevEnd, prevRole = f.J, role
@@ -489,6 +539,8 @@ func roleOf(toks []token, p int, after bool) string {
 		return roleIntercepted
 	case after && (hitWords[w] || w == "got" && hasSeq(toks, p+1, "through")):
 		return roleHit
+	case (w == "hits" || w == "impacts") && hasSeq(toks, p+1, "by"):
+		return roleHit // "hits by 4 missiles were recorded"
 	case launchWords[w] || hitWords[w] && !after:
 		return roleLaunched
 	}
@@ -568,4 +620,14 @@ func elisionGap(toks []token, a, b int) bool {
 		}
 	}
 	return true
+}
+
+// bringsToll reports "bringing the number of dead to", "brought the toll to".
+func bringsToll(toks []token, b int) bool {
+	for p := b - 1; p >= 0 && p >= b-8; p-- {
+		if toks[p].Low == "bringing" || toks[p].Low == "brought" || toks[p].Low == "brings" || toks[p].Low == "taking" {
+			return true
+		}
+	}
+	return false
 }

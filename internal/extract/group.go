@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"sort"
+
 	"github.com/sitrep-osint/sitrep/internal/model"
 )
 
@@ -17,6 +19,7 @@ type frame struct {
 	Figures  bool
 	Summary  bool // located by an air-defence tally over several regions
 	AirDef   bool // some finding names air defences
+	Tally    bool // some finding counts weapons
 }
 
 // strong reports whether the frame has a non-country place.
@@ -53,7 +56,19 @@ func (g *grouper) add(f *finding) {
 			return
 		}
 	}
-	for k := len(g.frames) - 1; k >= 0; k-- {
+	// Weapon counts that name no place belong with the tally they
+	// continue, even when a side remark ("Odesa region was also targeted")
+	// came in between.
+	order := g.recent()
+	if !strong && f.hasWeaponFigures() {
+		for _, k := range order {
+			if fr := g.frames[k]; fr.Type == f.Type && fr.Tally && compatible(fr, f) && f.Sent-fr.Last <= 6 {
+				g.join(fr, f)
+				return
+			}
+		}
+	}
+	for _, k := range order {
 		fr := g.frames[k]
 		if fr.Type != f.Type || !compatible(fr, f) {
 			continue
@@ -89,9 +104,10 @@ func (g *grouper) add(f *finding) {
 	g.join(fr, f)
 }
 
-// latest returns the index of the latest frame of type t, or -1.
+// latest returns the index of the frame of type t mentioned most
+// recently, or -1.
 func (g *grouper) latest(t model.EventType) int {
-	for k := len(g.frames) - 1; k >= 0; k-- {
+	for _, k := range g.recent() {
 		if g.frames[k].Type == t {
 			return k
 		}
@@ -99,11 +115,23 @@ func (g *grouper) latest(t model.EventType) int {
 	return -1
 }
 
+// recent returns frame indexes, the most recently mentioned first (the
+// newer frame first when two were last mentioned in the same sentence).
+func (g *grouper) recent() []int {
+	out := make([]int, len(g.frames))
+	for i := range out {
+		out[i] = len(g.frames) - 1 - i
+	}
+	sort.SliceStable(out, func(a, b int) bool { return g.frames[out[a]].Last > g.frames[out[b]].Last })
+	return out
+}
+
 func (g *grouper) join(fr *frame, f *finding) {
 	if !fr.strong() && len(f.strong()) > 0 {
 		fr.Summary = f.Summary
 	}
 	fr.AirDef = fr.AirDef || f.AirDef
+	fr.Tally = fr.Tally || f.hasWeaponFigures()
 	fr.Findings = append(fr.Findings, f)
 	fr.Last = f.Sent
 	for _, p := range f.Places {

@@ -16,10 +16,10 @@ var (
 		"airstrike", "airstrikes", "assault", "assaults", "barrage", "bombardment", "bombarded", "bombing",
 		"bombings", "bombed", "shelling", "shelled", "explosion", "explosions", "blast", "blasts", "raid",
 		"raids", "hit", "pounded", "targeted", "targeting", "intercepted", "downed", "volley", "salvo",
-		"onslaught", "rocked", "shot")
+		"onslaught", "rocked", "shot", "debris", "wreckage")
 	territorialWords = set("captured", "capture", "capturing", "occupied", "occupying", "occupation", "seized",
 		"seizing", "seize", "took", "taken", "liberated", "liberating", "liberation", "retook", "retaken",
-		"recaptured", "regained", "control", "advanced")
+		"recaptured", "regained", "control", "advanced", "recapture", "recapturing", "retaking")
 	// defenderGains are territorial words for ground regained by its owner.
 	defenderGains   = set("liberated", "liberating", "liberation", "retook", "retaken", "recaptured", "regained")
 	deploymentWords = set("deployed", "deploying", "deployment", "amassed", "amassing", "massing", "massed",

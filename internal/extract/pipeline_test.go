@@ -164,7 +164,7 @@ func TestReportInvariants(t *testing.T) {
 				}
 			}
 			for _, l := range r.Locations {
-				if string(runes[l.Start:l.End]) != l.MatchedText {
+				if l.Start != l.End && string(runes[l.Start:l.End]) != l.MatchedText {
 					t.Errorf("%s: location %s offsets do not hold %q", id, l.Name, l.MatchedText)
 				}
 			}

@@ -60,11 +60,16 @@ func keepPlace(text string, sent sentence, m placeMention) (placeRef, bool) {
 	after := strings.TrimLeft(text[m.E:sent.E], " ")
 	if strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") {
 		next := strings.ToLower(firstWord(strings.TrimLeft(after[strings.IndexByte(after, 's')+1:], " ")))
-		if ref.Weak || !localNouns[next] {
+		rest := strings.TrimLeft(after[strings.IndexByte(after, 's')+1:], " ")
+		capital := rest != "" && unicode.IsUpper([]rune(rest)[0]) && !possessedActors[next]
+		if ref.Weak || !localNouns[next] && !capital {
 			return ref, false
 		}
 	}
 	next := strings.ToLower(firstWord(after))
+	if possessedActors[next] && next != "air" {
+		return ref, false // "the Kiev regime", "Kyiv authorities"
+	}
 	subject := isSubject(text, sent, m)
 	if subject && (metonymVerbs[next] || actorVerbs[next]) {
 		return ref, false
@@ -75,6 +80,10 @@ func keepPlace(text string, sent sentence, m placeMention) (placeRef, bool) {
 		if w == "not" || w == "also" {
 			rest = strings.TrimLeft(rest[len(w):], " ")
 			w = strings.ToLower(firstWord(rest))
+		}
+		perfect := next == "has" || next == "have" || next == "had"
+		if perfect && w != "been" && w != "come" && w != "again" && w != "also" && w != "once" {
+			return ref, false // "Moscow has stepped up", "Kyiv had launched"
 		}
 		if !passiveHints[w] && !strings.HasSuffix(w, "ed") {
 			return ref, false
@@ -99,6 +108,10 @@ func keepPlace(text string, sent sentence, m placeMention) (placeRef, bool) {
 	}
 	return ref, true
 }
+
+// possessedActors after a place name make it a government or force.
+var possessedActors = set("regime", "government", "authorities", "leadership", "defence", "defense", "ministry",
+	"army", "forces", "military", "air", "officials", "troops", "command", "administration")
 
 // isOrigin reports whether the text before a mention ends in "launched
 // from", "fired from the direction of" and a list of places: where weapons
