@@ -29,8 +29,9 @@ import (
 //
 // A name written "=Base" is a base form: it is not indexed alone but with
 // the suffixes of its feature: admin1 Latin bases take Oblast, region,
-// province, krai, territory and republic ("=Kharkiv" gives "Kharkiv Oblast",
-// "Kharkiv region"); Cyrillic bases take область and край; admin2 bases take
+// province, krai, territory, republic and obl. ("=Kharkiv" gives "Kharkiv
+// Oblast", "Kharkiv region"); Cyrillic bases take область, край and обл.;
+// admin2 bases take
 // raion, rayon, district and район. Cyrillic names are also indexed by their
 // transliterations and stems, so declined and Latin forms need no rows.
 func (b *builder) readSupplement(r io.Reader) error {
@@ -183,11 +184,11 @@ func (b *builder) moveAdmin(id ID, code string) {
 
 var (
 	latinSuffixes = map[Feature][]string{
-		Admin1: {"Oblast", "region", "province", "krai", "kray", "territory", "republic"},
+		Admin1: {"Oblast", "region", "province", "krai", "kray", "territory", "republic", "obl"},
 		Admin2: {"raion", "rayon", "district"},
 	}
 	cyrSuffixes = map[Feature][]string{
-		Admin1: {"область", "край"},
+		Admin1: {"область", "край", "обл"},
 		Admin2: {"район"},
 	}
 )
