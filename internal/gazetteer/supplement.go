@@ -31,9 +31,9 @@ import (
 // the suffixes of its feature: admin1 Latin bases take Oblast, region,
 // province, krai, territory, republic and obl. ("=Kharkiv" gives "Kharkiv
 // Oblast", "Kharkiv region"); Cyrillic bases take область, край and обл.;
-// admin2 bases take
-// raion, rayon, district and район. Cyrillic names are also indexed by their
-// transliterations and stems, so declined and Latin forms need no rows.
+// admin2 bases take raion, rayon, district and район. Cyrillic names are
+// also indexed by their transliterations and stems, so declined and Latin
+// forms need no rows.
 func (b *builder) readSupplement(r io.Reader) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<16), 1<<20)
