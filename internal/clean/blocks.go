@@ -113,7 +113,7 @@ func dropTrailingSections(lines []string) []string {
 				}
 				// Drop the heading and the headline run right after it.
 				j := i + 1
-				for j < n && headlineLike(lines[j]) && !startsList(lines[j]) {
+				for j < n && headlineLike(lines[j]) && !startsList(lines[j]) && !commentHeading.MatchString(headingText(lines[j])) {
 					j++
 				}
 				i = j - 1

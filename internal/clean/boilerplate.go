@@ -21,7 +21,10 @@ var boilerplateRules = []struct {
 		// navigation residue
 		`(?:back|go|return|scroll|jump) to (?:the )?top(?: of (?:the )?page)?`,
 		`(?:top|bottom|end) of (?:the )?page`,
-		`skip to (?:the )?(?:main )?(?:content|navigation|menu|article|search|footer|main)`,
+		`(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|menu|article|search|footer|main)`,
+		`(?:breadcrumbs?|you are here)\s*:.*`,
+		// section labels standing alone
+		`(?:latest|trending|popular|breaking|live|exclusive|opinion|analysis|news|world|politics|business|sports?|culture|videos?|photos|podcasts?|newsletters?)`,
 		`(?:main |site )?(?:menu|navigation)`, `toggle (?:navigation|menu)`, `(?:open|close) (?:menu|search)`,
 		`home`, `search`, `sign in`, `log ?in`, `sign up`, `register`, `my account`, `account`,
 		`home ?[>/»›|].*`,
@@ -42,6 +45,8 @@ var boilerplateRules = []struct {
 		`(?:read|see|watch|listen)(?: also| more| next)?(?: here)?`, `continue reading.*`,
 		`read (?:the )?(?:full|whole|original) (?:story|article|report|text).*`,
 		`(?:click|tap) here.*`, `\d+ min(?:ute)?s? read`, `(?:estimated )?reading time:? .+`,
+		`(?:listen to|play) (?:this|the) (?:article|story|report)(?: \d+ min(?:ute)?s?)?`,
+		`(?:posted|published|written) by [^.!?,;]{1,60}?(?: (?:at|on) [^.!?;]{1,30})?`,
 		// advertising
 		`advertisement`, `advert`, `ads?`, `sponsored(?: content)?`, `promoted`, `paid (?:content|partner)`,
 		`(?:scroll|story|article) (?:to continue|continues)(?: below)?(?: with content)?(?: advertisement)?`,
@@ -97,11 +102,13 @@ var socialWords = map[string]bool{
 // isBoilerplate reports whether a whole line is widget, navigation, share,
 // comment, advertising, cookie or footer residue.
 func isBoilerplate(l string) bool {
-	t := strings.TrimRight(l, ":.»›> ")
-	// Leading arrows, bullets and emoji ("👉 Subscribe", "→ Read more")
-	// decorate widget labels as often as they start list items.
-	t = strings.TrimLeftFunc(t, func(r rune) bool {
+	// Arrows, bullets and emoji around a label ("👉 Subscribe", "Back to
+	// top ↑") decorate widgets as often as they start list items.
+	t := strings.TrimLeftFunc(l, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '©' && r != '(' && r != '@' && r != '#'
+	})
+	t = strings.TrimRightFunc(t, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != ')' && r != '"' && r != '”' && r != '?' && r != '!'
 	})
 	if t == "" {
 		return true

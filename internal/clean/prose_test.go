@@ -40,6 +40,11 @@ var proseLines = []string{
 	"The ministry cited reports by reuters.com and other outlets.",
 	"Figures published on the army website stats.example.org.",
 	"Officials said more details would follow.",
+	"Posted by the ministry on Monday, the video shows a burning depot.",
+	"Breaking news reached the villages only days later.",
+	"Live ammunition was found near the school.",
+	"Jump in prices followed the strike on the refinery.",
+	"Written by hand, the note listed the missing soldiers.",
 	"Kharkiv: at least 5 explosions were reported overnight.",
 	"Home",
 }
