@@ -181,6 +181,7 @@ func parseLatLon(a, b string) (float64, float64, error) {
 // finish resolves admin1 names and points and builds the name index.
 func (b *builder) finish() *Gazetteer {
 	g := b.g
+	b.addDistricts()
 	for k, members := range b.admins {
 		aid, ok := g.admin1[k]
 		if !ok {

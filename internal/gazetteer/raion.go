@@ -100,3 +100,31 @@ func raionAdjective(name string, names []string) string {
 	}
 	return stem + "ський"
 }
+
+// addDistricts names the Moldovan and Belarusian admin areas the
+// supplement does not: a Moldovan raion is named after its seat, the PPLA
+// of its code ("Cahul District"). Entries are added in code order.
+func (b *builder) addDistricts() {
+	var keys []string
+	for k := range b.admins {
+		if _, ok := b.g.admin1[k]; !ok && strings.HasPrefix(k, "MD.") {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		seat := ID(-1)
+		for _, id := range b.admins[k] {
+			if p := &b.g.Places[id]; p.Code == "PPLA" && (seat < 0 || p.Population > b.g.Places[seat].Population) {
+				seat = id
+			}
+		}
+		if seat < 0 {
+			continue
+		}
+		s := b.g.Places[seat]
+		name := plainName(s.Name) + " District"
+		b.add(Place{Name: name, Feature: Admin1, Country: s.Country, Admin1Code: s.Admin1Code, Curated: false},
+			[]string{plainName(s.Name) + " raion", plainName(s.Name) + " district"})
+	}
+}
