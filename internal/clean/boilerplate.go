@@ -218,7 +218,7 @@ var (
 		`(?:читайте|дивіться|смотрите) (?:також|также)`, `(?:news|stories) (?:from|in) .{1,40}`, `popular (?:today|now|this week)`,
 	}, "|") + `)$`)
 	// commentHeading opens a reader-comment section.
-	commentHeading = regexp.MustCompile(`(?i)^(?:\d+ )?(?:comments?|responses?|replies|discussion|reader comments|(?:leave|post|add|write) (?:a |your )?(?:comment|reply)|join the (?:conversation|discussion)|what do you think\??|have your say)(?: \(\d+\))?$`)
+	commentHeading = regexp.MustCompile(`(?i)^(?:\d+ )?(?:comments?|responses?|replies|discussion|reader comments|(?:leave|post|add|write) (?:a |your )?(?:comment|reply)|join the (?:conversation|discussion)|what do you think\??|have your say|коментар\p{L}*|комментари\p{L}*|(?:залишити|оставить|додати|добавить|написати|написать) (?:коментар|комментарий))(?: \(\d+\))?$`)
 )
 
 func headingText(l string) string { return strings.TrimRight(l, ":.»›> ") }

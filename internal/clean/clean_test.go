@@ -167,6 +167,16 @@ func TestText(t *testing.T) {
 			in:   "Photographs of the wreckage were shared by the ministry.\nReporting restrictions were lifted on Friday.",
 			want: "Photographs of the wreckage were shared by the ministry.\nReporting restrictions were lifted on Friday.",
 		},
+		{
+			name: "ukrainian page chrome",
+			in:   "Головна › Новини › Війна\nУночі ворожі дрони атакували місто, повідомив голова обласної адміністрації.\nРеклама\nЧитайте також: Як працюватимуть укриття взимку\nПошкоджено дах школи та кілька автомобілів.\nПоділитися\nПідписуйтесь на наш Telegram-канал\nОстанні новини\nУ місті відкрили новий пункт незламності\nЕнергетики відновили живлення лікарні",
+			want: "Уночі ворожі дрони атакували місто, повідомив голова обласної адміністрації.\nПошкоджено дах школи та кілька автомобілів.",
+		},
+		{
+			name: "russian comment widget",
+			in:   "Ночью над областью сбили шесть беспилотников, сообщили военные.\nКомментарии (4)\nКогда это закончится?\nСпасибо ПВО!",
+			want: "Ночью над областью сбили шесть беспилотников, сообщили военные.",
+		},
 		{name: "only boilerplate", in: "Home\nMenu\nNo comments", want: ""},
 		{name: "empty", in: "", want: ""},
 	}
