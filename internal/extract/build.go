@@ -103,7 +103,7 @@ func majorityCountry(places []placeRef) string {
 	for _, p := range places {
 		c := p.Loc.Country
 		n[c]++
-		if c != "" && n[c] > n[best] {
+		if c != "" && (best == "" || n[c] > n[best]) {
 			best = c
 		}
 	}
@@ -206,9 +206,15 @@ func (rb *reportBuilder) report(fr *frame, places []placeRef) model.Report {
 	}
 	// "Two missiles hit the plant" also tells how many were launched, as
 	// far as the text knows.
+	launched := map[string]bool{}
+	for _, w := range rep.Weapons {
+		if w.Launched != nil {
+			launched[family(w.Kind)] = true
+		}
+	}
 	for i := range rep.Weapons {
 		w := &rep.Weapons[i]
-		if w.Hit != nil && w.Launched == nil && w.Intercepted == nil {
+		if w.Hit != nil && w.Launched == nil && w.Intercepted == nil && !launched[family(w.Kind)] {
 			l := *w.Hit
 			w.Launched = &l
 		}

@@ -168,6 +168,9 @@ func (fr *figureReader) classify(n numMatch, prev []figure) []figure {
 	} else if hasSeq(toks, k, "of") {
 		k++
 	}
+	if k > n.J && k < len(toks) && (killedWords[toks[k].Low] || injuredWords[toks[k].Low] || toks[k].Low == "victims") {
+		return nil // "two of the injured": part of a count given elsewhere
+	}
 	if k > n.J {
 		if m, ok := parseNumberAt(toks, k); ok {
 			if w, wj, ok := fr.weaponAfter(m.J); ok {
@@ -588,7 +591,8 @@ func roleWord(w string) bool {
 	return interceptWords[w] || w == "launched" || w == "fired" || w == "hit" || w == "struck" || w == "reached"
 }
 
-// weaponBefore returns the last weapon counted or named before toks[i].
+// weaponBefore returns the weapon last counted before toks[i] in the
+// clause, else the last named there, else the one carried from earlier.
 func (fr *figureReader) weaponBefore(i int, prev []figure) (weaponEntry, bool) {
 	var best weaponEntry
 	at := -1
@@ -596,6 +600,9 @@ func (fr *figureReader) weaponBefore(i int, prev []figure) (weaponEntry, bool) {
 		if f.Field == fWeapon && f.I < i && f.I > at {
 			best, at = f.Weapon, f.I
 		}
+	}
+	if at >= 0 {
+		return best, true
 	}
 	for _, wm := range fr.weapons.find(fr.toks[:i]) {
 		if wm.I > at && wm.Kind != "air_defense" && wm.Kind != "launcher" {

@@ -93,7 +93,10 @@ func (g *grouper) add(f *finding) {
 			return
 		}
 	}
-	if !strong && len(f.Figures) == 0 && len(f.Places) == 0 {
+	// A bare mention ("the attack") starts nothing, unless it is the first
+	// thing the text reports: a short post ("Explosions in the capital!")
+	// may be located by its title or publisher later.
+	if !strong && len(f.Figures) == 0 && len(f.Places) == 0 && (len(g.frames) > 0 || !f.HasTrig) {
 		return
 	}
 	if !strong && len(f.Figures) == 0 && !f.HasTrig {
