@@ -61,15 +61,15 @@ func Reports(ctx context.Context, tx *store.Tx, reports []model.Report) (Result,
 
 // neighbourhood is the set of reports a recompute partitions.
 type neighbourhood struct {
-	reports  map[string]model.Report
-	windowed map[string]bool // reports whose date window was fetched
-	events   map[string]bool // events whose members were fetched
+	reports map[string]model.Report
+	events  map[string]bool // events whose members were fetched
 }
 
-func (n *neighbourhood) add(rs []model.Report) (added int) {
+// add puts reports in the neighbourhood and returns the IDs that were new.
+func (n *neighbourhood) add(rs []model.Report) (added []string) {
 	for _, r := range rs {
 		if _, ok := n.reports[r.ID]; !ok {
-			added++
+			added = append(added, r.ID)
 		}
 		n.reports[r.ID] = r
 	}
@@ -88,25 +88,12 @@ func recompute(ctx context.Context, tx *store.Tx, seeds []model.Report) (Result,
 	if err != nil {
 		return res, err
 	}
-	n := &neighbourhood{reports: map[string]model.Report{}, windowed: map[string]bool{}, events: map[string]bool{}}
-	n.add(seeds)
-	// Two rounds: the seeds' neighbours and their events, then the
-	// neighbours of those events, so that a report that bridges two events
-	// sees everything either could link to.
-	for round := 0; round < 2; round++ {
-		got, err := n.expand(ctx, tx, &cons)
-		if err != nil {
-			return res, err
-		}
-		res.Candidates += got
-		if got == 0 {
-			break
-		}
-	}
-	// A last pass fetches whole events for anything the window added.
-	if _, err := n.fetchEvents(ctx, tx, &cons); err != nil {
+	n := &neighbourhood{reports: map[string]model.Report{}, events: map[string]bool{}}
+	got, err := n.gather(ctx, tx, seeds, &cons)
+	if err != nil {
 		return res, err
 	}
+	res.Candidates = got
 
 	all := make([]model.Report, 0, len(n.reports))
 	oldMembers := map[string][]string{}
@@ -183,20 +170,60 @@ func recompute(ctx context.Context, tx *store.Tx, seeds []model.Report) (Result,
 	return res, nil
 }
 
-// expand fetches date-window candidates of every report not yet windowed,
-// then the whole events of everything fetched. It returns how many reports
-// were new to the neighbourhood.
-func (n *neighbourhood) expand(ctx context.Context, tx *store.Tx, cons *Constraints) (int, error) {
+// gather builds the neighbourhood of seeds. It reads the stored reports
+// whose dates fall near the seeds' (one query per type and date window),
+// then grows the set from the seeds by compatibility inside that window and
+// by whole events (and reports tied by analysts' corrections), until
+// nothing new joins. Reports far from the seeds are never read, so a batch
+// costs the same in a large database as in a small one. It returns how many
+// stored reports the window held.
+func (n *neighbourhood) gather(ctx context.Context, tx *store.Tx, seeds []model.Report, cons *Constraints) (int, error) {
+	window, err := readWindow(ctx, tx, seeds)
+	if err != nil {
+		return 0, err
+	}
+	wf := make([]*features, 0, len(window))
+	for i := range window {
+		wf = append(wf, featuresOf(&window[i]))
+	}
+	queue := n.add(seeds)
+	for len(queue) > 0 {
+		for len(queue) > 0 {
+			x := n.reports[queue[len(queue)-1]]
+			queue = queue[:len(queue)-1]
+			fx := featuresOf(&x)
+			if !fx.date.ok {
+				continue
+			}
+			for _, fw := range wf {
+				w := fw.r
+				if _, in := n.reports[w.ID]; in || w.Type != x.Type || !fw.date.ok || !fx.date.overlaps(fw.date) {
+					continue
+				}
+				if compare(fx, fw, false).Compatible {
+					queue = append(queue, n.add([]model.Report{*w})...)
+				}
+			}
+		}
+		added, err := n.fetchEvents(ctx, tx, cons)
+		if err != nil {
+			return 0, err
+		}
+		queue = added
+	}
+	return len(window), nil
+}
+
+// readWindow reads the stored reports whose dates start near the seeds':
+// for each type, the seeds' date ranges widened by the margins and merged
+// where they overlap.
+func readWindow(ctx context.Context, tx *store.Tx, seeds []model.Report) ([]model.Report, error) {
 	type window struct{ lo, hi int }
 	wins := map[model.EventType][]window{}
-	for id, r := range n.reports {
-		if n.windowed[id] {
-			continue
-		}
-		n.windowed[id] = true
+	for _, r := range seeds {
 		s := dateSpan(r.Date)
 		if !s.ok || s.yearless {
-			continue // undated and yearless reports are fetched with their events only
+			continue // undated and yearless reports link to nothing dated
 		}
 		m := fineMargin
 		if !s.fine {
@@ -204,9 +231,14 @@ func (n *neighbourhood) expand(ctx context.Context, tx *store.Tx, cons *Constrai
 		}
 		wins[r.Type] = append(wins[r.Type], window{s.lo - m, s.hi})
 	}
-	added := 0
-	for typ, ws := range wins {
-		// Merge overlapping windows so each stored report is read once.
+	var out []model.Report
+	types := make([]model.EventType, 0, len(wins))
+	for typ := range wins {
+		types = append(types, typ)
+	}
+	slices.Sort(types)
+	for _, typ := range types {
+		ws := wins[typ]
 		slices.SortFunc(ws, func(a, b window) int { return a.lo - b.lo })
 		merged := ws[:1]
 		for _, w := range ws[1:] {
@@ -220,19 +252,19 @@ func (n *neighbourhood) expand(ctx context.Context, tx *store.Tx, cons *Constrai
 		for _, w := range merged {
 			rs, err := tx.ReportsStartingBetween(ctx, string(typ), formatDay(w.lo, false), formatDay(w.hi, false))
 			if err != nil {
-				return 0, err
+				return nil, err
 			}
-			added += n.add(rs)
+			out = append(out, rs...)
 		}
 	}
-	got, err := n.fetchEvents(ctx, tx, cons)
-	return added + got, err
+	return out, nil
 }
 
 // fetchEvents adds every member of the events the neighbourhood touches,
-// and the reports an analyst's correction ties to the neighbourhood.
-func (n *neighbourhood) fetchEvents(ctx context.Context, tx *store.Tx, cons *Constraints) (int, error) {
-	added := 0
+// and the reports an analyst's correction ties to the neighbourhood, and
+// returns the IDs it added.
+func (n *neighbourhood) fetchEvents(ctx context.Context, tx *store.Tx, cons *Constraints) ([]string, error) {
+	var added []string
 	for {
 		var partners []string
 		for _, pairs := range [][][2]string{cons.MustLink, cons.CannotLink} {
@@ -246,12 +278,14 @@ func (n *neighbourhood) fetchEvents(ctx context.Context, tx *store.Tx, cons *Con
 				}
 			}
 		}
+		var got []string
 		if len(partners) > 0 {
-			rs, err := tx.ReportsByID(ctx, partners)
+			slices.Sort(partners)
+			rs, err := tx.ReportsByID(ctx, slices.Compact(partners))
 			if err != nil {
 				return added, err
 			}
-			added += n.add(rs)
+			got = append(got, n.add(rs)...)
 		}
 		var evs []string
 		for _, r := range n.reports {
@@ -260,17 +294,16 @@ func (n *neighbourhood) fetchEvents(ctx context.Context, tx *store.Tx, cons *Con
 				evs = append(evs, r.Event)
 			}
 		}
-		if len(evs) == 0 {
-			return added, nil
+		if len(evs) > 0 {
+			slices.Sort(evs)
+			rs, err := tx.EventReports(ctx, evs)
+			if err != nil {
+				return added, err
+			}
+			got = append(got, n.add(rs)...)
 		}
-		slices.Sort(evs)
-		rs, err := tx.EventReports(ctx, evs)
-		if err != nil {
-			return added, err
-		}
-		got := n.add(rs)
-		added += got
-		if got == 0 && len(partners) == 0 {
+		added = append(added, got...)
+		if len(got) == 0 {
 			return added, nil
 		}
 	}

@@ -140,7 +140,7 @@ func Partition(reports []model.Report, c Constraints) []Cluster {
 			forced[i], forced[j] = true, true
 		}
 	}
-	return clusters(rs, edges, find, forced)
+	return clusters(rs, fs, edges, find, forced)
 }
 
 // candidateEdges returns every compatible pair, strongest first.
@@ -160,7 +160,7 @@ func candidateEdges(fs []*features) []edge {
 			if fs[j].date.lo > fs[i].date.hi {
 				break
 			}
-			if s := compare(fs[i], fs[j]); s.Compatible {
+			if s := compare(fs[i], fs[j], false); s.Compatible {
 				edges = append(edges, edge{a: min(i, j), b: max(i, j), score: s})
 			}
 		}
@@ -221,7 +221,7 @@ func (c *component) coherent(o *component) bool {
 }
 
 // clusters turns the union-find forest into sorted clusters with joins.
-func clusters(rs []model.Report, edges []edge, find func(int) int, forced map[int]bool) []Cluster {
+func clusters(rs []model.Report, fs []*features, edges []edge, find func(int) int, forced map[int]bool) []Cluster {
 	groups := make(map[int][]int)
 	for i := range rs {
 		r := find(i)
@@ -232,11 +232,17 @@ func clusters(rs []model.Report, edges []edge, find func(int) int, forced map[in
 		if find(e.a) != find(e.b) {
 			continue
 		}
-		if _, ok := joins[e.a]; !ok {
-			joins[e.a] = Join{Report: rs[e.a].ID, With: rs[e.b].ID, Score: e.score}
+		_, hasA := joins[e.a]
+		_, hasB := joins[e.b]
+		if hasA && hasB {
+			continue
 		}
-		if _, ok := joins[e.b]; !ok {
-			joins[e.b] = Join{Report: rs[e.b].ID, With: rs[e.a].ID, Score: e.score}
+		s := compare(fs[e.a], fs[e.b], true) // the same score, now with its reasons
+		if !hasA {
+			joins[e.a] = Join{Report: rs[e.a].ID, With: rs[e.b].ID, Score: s}
+		}
+		if !hasB {
+			joins[e.b] = Join{Report: rs[e.b].ID, With: rs[e.a].ID, Score: s}
 		}
 	}
 	out := make([]Cluster, 0, len(groups))

@@ -90,21 +90,30 @@ func weaponFamily(kind string) string {
 //
 // Weapons never gate (a raid mixes drones and missiles and reports name
 // different parts of it) but shift the score.
-func Compare(a, b *model.Report) Score { return compare(featuresOf(a), featuresOf(b)) }
+func Compare(a, b *model.Report) Score { return compare(featuresOf(a), featuresOf(b), true) }
 
-func compare(a, b *features) Score {
+// compare scores a pair; the human-readable reasons are only written when
+// explain is set, because Partition compares many more pairs than it keeps.
+func compare(a, b *features, explain bool) Score {
 	var s Score
-	fail := func(gate, why string) Score {
+	why := func(f string, args ...any) {
+		if explain {
+			s.Reasons = append(s.Reasons, fmt.Sprintf(f, args...))
+		}
+	}
+	fail := func(gate, reason string) Score {
 		s.Gate = gate
-		s.Reasons = append(s.Reasons, why)
+		if explain {
+			s.Reasons = append(s.Reasons, reason)
+		}
 		s.Total = WeightType*s.Type + WeightDate*s.Date + WeightPlace*s.Place + WeightAttacker*s.Attacker + WeightWeapons*s.Weapons
 		return s
 	}
 	if a.r.Type != b.r.Type {
-		return fail("type", fmt.Sprintf("type: %s vs %s", a.r.Type, b.r.Type))
+		return fail("type", "type: "+string(a.r.Type)+" vs "+string(b.r.Type))
 	}
 	s.Type = 1
-	s.Reasons = append(s.Reasons, "type: both "+string(a.r.Type))
+	why("type: both %s", a.r.Type)
 
 	switch da, db := a.date, b.date; {
 	case !da.ok || !db.ok:
@@ -114,48 +123,48 @@ func compare(a, b *features) Score {
 	case da.fine != db.fine:
 		return fail("date", "date: day against month/year precision")
 	case !da.overlaps(db):
-		return fail("date", fmt.Sprintf("date: %s and %s do not overlap", rangeText(a.r.Date), rangeText(b.r.Date)))
+		return fail("date", "date: "+rangeText(a.r.Date)+" and "+rangeText(b.r.Date)+" do not overlap")
 	case da.fine:
 		s.Date = 1
-		s.Reasons = append(s.Reasons, fmt.Sprintf("date: %s overlaps %s", rangeText(a.r.Date), rangeText(b.r.Date)))
+		why("date: %s overlaps %s", rangeText(a.r.Date), rangeText(b.r.Date))
 	default:
 		s.Date = 0.5
-		s.Reasons = append(s.Reasons, "date: coarse ranges overlap")
+		why("date: coarse ranges overlap")
 	}
 
-	place, why := comparePlaces(&a.places, &b.places)
+	place, placeWhy := comparePlaces(&a.places, &b.places, explain)
 	if place == 0 {
-		return fail("place", why)
+		return fail("place", placeWhy)
 	}
 	s.Place = place
-	s.Reasons = append(s.Reasons, why)
+	why("%s", placeWhy)
 
 	switch {
 	case a.side != "" && b.side != "" && a.side != b.side:
-		return fail("attacker", fmt.Sprintf("attacker: %s vs %s", a.side, b.side))
+		return fail("attacker", "attacker: "+string(a.side)+" vs "+string(b.side))
 	case a.side != "" && a.side == b.side:
 		s.Attacker = 1
-		s.Reasons = append(s.Reasons, "attacker: both "+string(a.side))
+		why("attacker: both %s", a.side)
 	default:
 		s.Attacker = 0.5
-		s.Reasons = append(s.Reasons, "attacker: not stated by both")
+		why("attacker: not stated by both")
 	}
 
 	switch {
 	case len(a.weapons) == 0 || len(b.weapons) == 0:
 		s.Weapons = 0.5
-		s.Reasons = append(s.Reasons, "weapons: not named by both")
+		why("weapons: not named by both")
 	case intersects(a.weapons, b.weapons):
 		s.Weapons = 1
-		s.Reasons = append(s.Reasons, "weapons: shared "+strings.Join(shared(a.weapons, b.weapons), ", "))
+		why("weapons: shared %s", strings.Join(shared(a.weapons, b.weapons), ", "))
 	default:
 		s.Weapons = 0.2
-		s.Reasons = append(s.Reasons, fmt.Sprintf("weapons: %s vs %s", strings.Join(a.weapons, "+"), strings.Join(b.weapons, "+")))
+		why("weapons: %s vs %s", strings.Join(a.weapons, "+"), strings.Join(b.weapons, "+"))
 	}
 	s.Total = WeightType*s.Type + WeightDate*s.Date + WeightPlace*s.Place + WeightAttacker*s.Attacker + WeightWeapons*s.Weapons
 	if s.Total < Threshold {
 		s.Gate = "threshold"
-		s.Reasons = append(s.Reasons, fmt.Sprintf("score %.2f below %.2f", s.Total, Threshold))
+		why("score %.2f below %.2f", s.Total, Threshold)
 		return s
 	}
 	s.Compatible = true
@@ -165,13 +174,16 @@ func compare(a, b *features) Score {
 // comparePlaces scores place agreement: 1 same settlement, 0.8 nearby,
 // 0.6 settlement inside the named oblast, 0.5 same oblast, 0.3 same
 // country (country-wide reports only), 0 no agreement.
-func comparePlaces(a, b *places) (float64, string) {
+func comparePlaces(a, b *places, explain bool) (float64, string) {
 	la, lb := a.level(), b.level()
 	switch {
 	case la == levelNone || lb == levelNone:
 		return 0, "place: missing"
 	case la == levelPoint && lb == levelPoint:
-		best, bestWhy := 0.0, fmt.Sprintf("place: %s and %s are different places", a.points[0].Name, b.points[0].Name)
+		best, bestWhy := 0.0, ""
+		if explain {
+			bestWhy = "place: " + a.points[0].Name + " and " + b.points[0].Name + " are different places"
+		}
 		for i := range a.points {
 			for j := range b.points {
 				km, same, near := samePoint(&a.points[i], &b.points[j])
@@ -184,18 +196,23 @@ func comparePlaces(a, b *places) (float64, string) {
 				}
 				if sc > best {
 					best = sc
-					bestWhy = fmt.Sprintf("place: %s ~ %s", a.points[i].Name, b.points[j].Name)
-					if km >= 0 {
-						bestWhy += fmt.Sprintf(" (%.1f km)", km)
+					if explain {
+						bestWhy = fmt.Sprintf("place: %s ~ %s", a.points[i].Name, b.points[j].Name)
+						if km >= 0 {
+							bestWhy += fmt.Sprintf(" (%.1f km)", km)
+						}
+					}
+					if best == 1 && !explain {
+						return best, ""
 					}
 				}
 			}
 		}
 		return best, bestWhy
 	case la == levelPoint && lb == levelRegion:
-		return pointInRegion(a, b)
+		return pointInRegion(a, b, explain)
 	case la == levelRegion && lb == levelPoint:
-		return pointInRegion(b, a)
+		return pointInRegion(b, a, explain)
 	case la == levelRegion && lb == levelRegion:
 		if intersects(a.regions, b.regions) {
 			return 0.5, "place: same oblast " + shared(a.regions, b.regions)[0]
@@ -210,9 +227,12 @@ func comparePlaces(a, b *places) (float64, string) {
 	return 0, "place: country-wide report against a local one"
 }
 
-func pointInRegion(pts, reg *places) (float64, string) {
+func pointInRegion(pts, reg *places, explain bool) (float64, string) {
 	for i := range pts.points {
 		if inRegion(&pts.points[i], reg.regions) {
+			if !explain {
+				return 0.6, ""
+			}
 			return 0.6, fmt.Sprintf("place: %s lies in %s oblast", pts.points[i].Name, normRegion(pts.points[i].Admin1))
 		}
 	}
