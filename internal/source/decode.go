@@ -33,42 +33,28 @@ func Decode(ctx context.Context, in Input, opts Options) (docs []model.Document,
 	if err := ctx.Err(); err != nil {
 		return fail(nil, err)
 	}
-	if max := opts.maxBytes(); int64(len(in.Raw)) > max {
-		return fail(ErrTooLarge, fmt.Errorf("%d bytes > limit %d", len(in.Raw), max))
-	}
-	if binary(in.Raw) {
-		return fail(ErrUnknownFormat, errors.New("binary content"))
-	}
-	b, err := toUTF8(in.Raw, in.ContentType)
-	if err != nil {
-		return fail(ErrInvalidUTF8, nil)
-	}
-	hintName := in.Name
-	if in.URL != "" {
-		hintName = in.URL
-	}
-	k, err := detect(b, hintsFor(hintName, in.ContentType))
-	if err != nil {
-		return fail(err, nil)
+	b, k, sentinel, cause := prepare(in, opts)
+	if sentinel != nil {
+		return fail(sentinel, cause)
 	}
 
 	var found []model.Document
 	var itemErrs []error
 	switch k {
-	case kindHTML:
+	case KindHTML:
 		p, err := html.Parse(b, in.URL)
 		if err != nil {
 			return fail(ErrUnknownFormat, err)
 		}
 		found = []model.Document{html.Document(p)}
-	case kindFeed:
+	case KindFeed:
 		found, itemErrs = feed.Decode(b)
-	case kindTelegram:
+	case KindTelegram:
 		e, perrs := telegram.Parse(b)
 		found, itemErrs = telegram.Documents(e), perrs
-	case kindJSON:
+	case KindJSON:
 		found, itemErrs = jsonl.Decode(b)
-	case kindText:
+	case KindText:
 		found = []model.Document{text.Document(string(b))}
 	}
 
@@ -94,6 +80,42 @@ func Decode(ctx context.Context, in Input, opts Options) (docs []model.Document,
 		return fail(ErrEmpty, nil)
 	}
 	return docs, errs
+}
+
+// Detect reports which reader Decode would use for in, or the error
+// Decode would fail the whole input with before reading it: ErrTooLarge,
+// ErrUnknownFormat, ErrInvalidUTF8, ErrNotFeed or ErrEmpty, as an *Error.
+func Detect(in Input, opts Options) (Kind, error) {
+	_, k, sentinel, cause := prepare(in, opts)
+	if sentinel != nil {
+		return KindUnknown, wrap(in.Name, "", sentinel, cause)
+	}
+	return k, nil
+}
+
+// prepare checks the size, rejects binary content, converts the bytes to
+// UTF-8 and detects the kind. On failure it returns the sentinel and an
+// optional cause.
+func prepare(in Input, opts Options) (b []byte, k Kind, sentinel, cause error) {
+	if max := opts.maxBytes(); int64(len(in.Raw)) > max {
+		return nil, KindUnknown, ErrTooLarge, fmt.Errorf("%d bytes > limit %d", len(in.Raw), max)
+	}
+	if binary(in.Raw) {
+		return nil, KindUnknown, ErrUnknownFormat, errors.New("binary content")
+	}
+	b, err := toUTF8(in.Raw, in.ContentType)
+	if err != nil {
+		return nil, KindUnknown, ErrInvalidUTF8, nil
+	}
+	hintName := in.Name
+	if in.URL != "" {
+		hintName = in.URL
+	}
+	k, err = detect(b, hintsFor(hintName, in.ContentType))
+	if err != nil {
+		return nil, KindUnknown, err, nil
+	}
+	return b, k, nil, nil
 }
 
 // finish fills what every document shares, whatever its format.

@@ -10,20 +10,22 @@ import (
 	"github.com/sitrep-osint/sitrep/internal/source/telegram"
 )
 
-// kind is a detected input format. JSON covers JSON Lines, a JSON array of
-// records and one record object.
-type kind int
+// Kind is the reader Decode chooses for an input. KindJSON covers JSON
+// Lines, a JSON array of records and one record object.
+type Kind int
 
+// The kinds of input Decode reads.
 const (
-	kindUnknown kind = iota
-	kindHTML
-	kindFeed
-	kindTelegram
-	kindJSON
-	kindText
+	KindUnknown Kind = iota
+	KindHTML
+	KindFeed
+	KindTelegram
+	KindJSON
+	KindText
 )
 
-func (k kind) String() string {
+// String names the kind: "html", "feed", "telegram", "json", "text".
+func (k Kind) String() string {
 	return [...]string{"unknown", "html", "feed", "telegram", "json", "text"}[k]
 }
 
@@ -91,42 +93,42 @@ var htmlRoots = map[string]bool{
 
 // detect decides the format of UTF-8 input b by its content; hints only
 // decide between "not a feed" and "unknown" for content that fits neither.
-func detect(b []byte, h hints) (kind, error) {
+func detect(b []byte, h hints) (Kind, error) {
 	t := bytes.TrimLeft(b, " \t\r\n")
 	if len(t) == 0 {
-		return kindUnknown, ErrEmpty
+		return KindUnknown, ErrEmpty
 	}
 	switch t[0] {
 	case '<':
 		root := rootElement(t)
 		switch {
 		case root == "rss" || root == "feed" || root == "rdf:rdf":
-			return kindFeed, nil
+			return KindFeed, nil
 		case root == "!doctype html" || htmlRoots[root]:
-			return kindHTML, nil
+			return KindHTML, nil
 		case h.feed:
-			return kindUnknown, ErrNotFeed
+			return KindUnknown, ErrNotFeed
 		case h.html:
-			return kindHTML, nil
+			return KindHTML, nil
 		}
-		return kindUnknown, ErrUnknownFormat
+		return KindUnknown, ErrUnknownFormat
 	case '{':
 		if telegram.Looks(t) {
-			return kindTelegram, nil
+			return KindTelegram, nil
 		}
-		return kindJSON, nil
+		return KindJSON, nil
 	case '[':
-		return kindJSON, nil
+		return KindJSON, nil
 	}
 	switch {
 	case h.feed:
-		return kindUnknown, ErrNotFeed
+		return KindUnknown, ErrNotFeed
 	case h.json:
-		return kindUnknown, ErrUnknownFormat
+		return KindUnknown, ErrUnknownFormat
 	case !textual(t):
-		return kindUnknown, ErrUnknownFormat
+		return KindUnknown, ErrUnknownFormat
 	}
-	return kindText, nil
+	return KindText, nil
 }
 
 // rootElement returns the lower-case name of the first element, skipping

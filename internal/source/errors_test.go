@@ -72,6 +72,32 @@ func TestDecodeInputs(t *testing.T) {
 	}
 }
 
+func TestDetect(t *testing.T) {
+	tests := []struct {
+		name string
+		in   Input
+		want Kind
+		err  error
+	}{
+		{"html", Input{Name: "x", Raw: []byte("<!DOCTYPE html><html></html>")}, KindHTML, nil},
+		{"rss", Input{Name: "x", Raw: []byte(`<?xml version="1.0"?><!-- c --><rss version="2.0"></rss>`)}, KindFeed, nil},
+		{"atom", Input{Name: "x", Raw: []byte(`<feed xmlns="http://www.w3.org/2005/Atom"></feed>`)}, KindFeed, nil},
+		{"telegram", Input{Name: "x", Raw: []byte(`{"name":"c","type":"public_channel","messages":[]}`)}, KindTelegram, nil},
+		{"jsonl", Input{Name: "x", Raw: []byte("{\"text\":\"a\"}\n{\"text\":\"b\"}")}, KindJSON, nil},
+		{"text", Input{Name: "x", Raw: []byte("Plain words.")}, KindText, nil},
+		{"xhtml with xml declaration", Input{Name: "x", Raw: []byte(`<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"></html>`)}, KindHTML, nil},
+		{"unknown xml", Input{Name: "x", Raw: []byte(`<inventory/>`)}, KindUnknown, ErrUnknownFormat},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Detect(tt.in, Options{})
+			if got != tt.want || !errors.Is(err, tt.err) || (tt.err == nil && err != nil) {
+				t.Fatalf("Detect(%s) = %v, %v; want %v, %v", tt.name, got, err, tt.want, tt.err)
+			}
+		})
+	}
+}
+
 func cp1251(t *testing.T, s string) []byte {
 	t.Helper()
 	b, err := charmap.Windows1251.NewEncoder().Bytes([]byte(s))
