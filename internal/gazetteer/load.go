@@ -261,11 +261,29 @@ func (b *builder) indexNames(id ID, names []string) {
 			}
 			continue
 		}
-		put(g.index, Key(n)) // mixed-script names fold their Latin words loosely
+		multi := strings.Contains(k, " ")
+		if multi {
+			put(g.index, Key(n)) // mixed-script names fold their Latin words loosely
+		} else {
+			put(g.index, k)
+		}
+		// Transliterations and stems serve Ukrainian, Russian, Belarusian
+		// and Moldovan places (and admin areas, sites, countries); a foreign
+		// city has its Latin names already, and the geocoder accepts stem
+		// matches abroad only for cities of 100,000 or more.
+		p := &g.Places[id]
+		if p.Feature == City && !deepCountry(p.Country) {
+			if p.Population >= 100000 && !multi {
+				for _, v := range stemVariants(k) {
+					put(g.stems, v)
+				}
+			}
+			continue
+		}
 		for _, t := range Transliterate(k) {
 			put(g.index, LooseLatin(t))
 		}
-		if strings.Contains(k, " ") {
+		if multi {
 			for _, v := range stemKeyVariants(k) {
 				put(g.stems, v)
 			}
