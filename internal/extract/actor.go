@@ -160,6 +160,13 @@ var claimantWords = set("officials", "authorities", "ministry", "defence", "defe
 // claimant finds whose statement a sentence is: "according to X", "X
 // said", "X wrote", ", said X". It returns "" when the sentence names no one.
 func claimant(text string, toks []token) string {
+	who, _ := claimantSpan(text, toks)
+	return who
+}
+
+// claimantSpan is claimant with the byte span of the name, so that a place
+// inside it ("the Kyiv Independent reported") is not taken for a location.
+func claimantSpan(text string, toks []token) (string, span) {
 	for i := 0; i < len(toks); i++ {
 		if hasSeq(toks, i, "according", "to") {
 			j := i + 2
@@ -167,7 +174,7 @@ func claimant(text string, toks []token) string {
 				j++
 			}
 			if j > i+2 {
-				return phrase(text, toks, i+2, j)
+				return phraseSpan(text, toks, i+2, j)
 			}
 		}
 	}
@@ -192,7 +199,7 @@ func claimant(text string, toks []token) string {
 			a++
 		}
 		if a <= b && !(a == b && pronoun(toks[a].Low)) {
-			return phrase(text, toks, a, b+1)
+			return phraseSpan(text, toks, a, b+1)
 		}
 		// ", said Oleh Syniehubov"
 		if v > 0 && toks[v-1].Low == "," {
@@ -201,11 +208,11 @@ func claimant(text string, toks []token) string {
 				j++
 			}
 			if j > v+1 {
-				return phrase(text, toks, v+1, j)
+				return phraseSpan(text, toks, v+1, j)
 			}
 		}
 	}
-	return ""
+	return "", span{}
 }
 
 func pronoun(w string) bool {
@@ -214,6 +221,14 @@ func pronoun(w string) bool {
 		return w != "officials" && w != "authorities" && w != "ministry"
 	}
 	return false
+}
+
+func phraseSpan(text string, toks []token, a, b int) (string, span) {
+	p := phrase(text, toks, a, b)
+	if p == "" {
+		return "", span{}
+	}
+	return p, span{toks[a].S, toks[b-1].E}
 }
 
 func phrase(text string, toks []token, a, b int) string {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/sitrep-osint/sitrep/internal/geocode"
@@ -91,7 +92,8 @@ func (x *Extractor) Reports(ctx context.Context, doc *model.Document) ([]model.R
 			continue
 		}
 		toks := sentToks[si]
-		who, hedged := claimant(text, toks), hedge(toks)
+		who, whoSpan := claimantSpan(text, toks)
+		hedged := hedge(toks)
 		if !isListItem(text, s) {
 			cr.listRole = ""
 		}
@@ -99,7 +101,7 @@ func (x *Extractor) Reports(ctx context.Context, doc *model.Document) ([]model.R
 			if len(ct) == 0 {
 				continue
 			}
-			places := clausePlaces(text, s, sentPlaces, ct)
+			places := clausePlaces(text, s, sentPlaces, ct, whoSpan)
 			places, lastTown = anaphoricPlace(places, ct, lastTown)
 			f := cr.read(ct, places)
 			f.Sent, f.Claimant, f.Hedge = si, who, hedged
@@ -125,11 +127,14 @@ func (x *Extractor) Reports(ctx context.Context, doc *model.Document) ([]model.R
 // clausePlaces keeps the place mentions of one clause that locate what
 // it reports. A dateline ("Kyiv —") is dropped when the sentence names
 // another place, and kept when it is all there is ("Kharkiv: explosions").
-func clausePlaces(text string, s sentence, mentions []placeMention, ct []token) []placeRef {
+//
+// Places inside the claimant's name ("according to the Kyiv Independent")
+// name the speaker, not the scene.
+func clausePlaces(text string, s sentence, mentions []placeMention, ct []token, who span) []placeRef {
 	var places []placeRef
 	dateline := -1
 	for _, m := range mentions {
-		if m.S < ct[0].S || m.E > ct[len(ct)-1].E {
+		if m.S < ct[0].S || m.E > ct[len(ct)-1].E || m.S >= who.S && m.E <= who.E && who.E > who.S && outletName(text, m) {
 			continue
 		}
 		if p, ok := keepPlace(text, s, m); ok {
@@ -149,6 +154,21 @@ func clausePlaces(text string, s sentence, mentions []placeMention, ct []token) 
 	}
 	return places
 }
+
+// outletName reports whether a place mention is part of a name such as
+// "The New York Times" or "the Kyiv Independent": the next word is
+// capitalised and not an official's title ("Kharkiv Mayor" stays a place).
+func outletName(text string, m placeMention) bool {
+	w := firstWord(strings.TrimLeft(text[m.E:], " "))
+	if w == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && !officialTitles[strings.ToLower(w)]
+}
+
+var officialTitles = set("mayor", "governor", "regional", "city", "oblast", "region", "military", "administration",
+	"council", "district", "police", "prosecutor", "prosecutors", "emergency", "head", "governor's", "mayor's")
 
 // isListItem reports whether a sentence is a bulleted line ("– 12 Kh-101
 // cruise missiles;").
