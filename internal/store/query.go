@@ -195,7 +195,7 @@ func (s *Store) eventSource(ctx context.Context, f *Filter) (string, []any, erro
 			return "", nil, fmt.Errorf("store: bbox probe: %w", err)
 		}
 		if n <= rtreeProbe {
-			return "(" + box + ") AS bx CROSS JOIN events e ON e.seq = bx.id", []any{b.MinLat, b.MaxLat, b.MinLon, b.MaxLon}, nil
+			return boxJoin, []any{b.MinLat, b.MaxLat, b.MinLon, b.MaxLon}, nil
 		}
 	}
 	if len(f.Types) == 1 {
@@ -206,6 +206,36 @@ func (s *Store) eventSource(ctx context.Context, f *Filter) (string, []any, erro
 
 const eventSelect = `e.body, e.date_start, e.seq`
 
+// boxJoin drives an event query from the R*Tree entries inside a box.
+const boxJoin = `(SELECT id FROM events_rtree WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?) AS bx
+ CROSS JOIN events e ON e.seq = bx.id`
+
+// boxOnly reports whether every condition of f can be tested on the R*Tree
+// entry alone (box, type, start day): then a page is chosen without
+// touching the events table, whose rows are far larger.
+func boxOnly(f *Filter) bool {
+	return f.BBox != nil && f.From == "" && len(f.Sides) == 0 && len(f.Weapons) == 0 && f.MinSources <= 0 &&
+		len(f.Statuses) == 0 && f.Q == "" && len(f.IDs) == 0
+}
+
+// boxPage is the page query of a selective box whose filter is boxOnly:
+// candidates are sorted on the R*Tree's own day column, and only the page's
+// bodies are read. (Its 32-bit bounds can admit a point within about a
+// metre outside the box; the other paths re-check exactly.)
+func boxPage(f *Filter, cur *cursor, limit int) (string, []any) {
+	b := f.BBox
+	w := &where{}
+	w.add("max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
+	w.in("type", f.Types)
+	if f.To != "" {
+		w.add("day <= ?", f.To)
+	}
+	if cur != nil {
+		w.add("(day, id) < (?, ?)", cur.date, cur.seq)
+	}
+	return `SELECT ` + eventSelect + ` FROM events e WHERE e.seq IN (SELECT id FROM events_rtree` + w.sql() +
+		` ORDER BY day DESC, id DESC LIMIT ?) ORDER BY e.date_start DESC, e.seq DESC`, append(w.args, limit+1)
+}
 
 // QueryEvents returns one page of the events f selects, newest date first,
 // and the cursor of the next page ("" after the last).
@@ -253,14 +283,17 @@ func (s *Store) queryEvents(ctx context.Context, f Filter, fn func(body []byte) 
 		w.add("(e.date_start, e.seq) < (?, ?)", cur.date, cur.seq)
 	}
 	limit := f.limit()
-	q := `SELECT ` + eventSelect + ` FROM ` + from + w.sql() + ` ORDER BY e.date_start DESC, e.seq DESC LIMIT ?`
-	if !strings.Contains(from, "INDEXED BY") {
+	q, args := `SELECT `+eventSelect+` FROM `+from+w.sql()+` ORDER BY e.date_start DESC, e.seq DESC LIMIT ?`, append(w.args, limit+1)
+	switch {
+	case from == boxJoin && boxOnly(&f):
+		q, args = boxPage(&f, cur, limit)
+	case !strings.Contains(from, "INDEXED BY"):
 		// The candidates are sorted, not walked in index order: sort only
 		// their keys, then read the bodies of the page that survives.
 		q = `SELECT ` + eventSelect + ` FROM events e WHERE e.seq IN (SELECT e.seq FROM ` + from + w.sql() +
 			` ORDER BY e.date_start DESC, e.seq DESC LIMIT ?) ORDER BY e.date_start DESC, e.seq DESC`
 	}
-	rows, err := s.r.QueryContext(ctx, q, append(w.args, limit+1)...)
+	rows, err := s.r.QueryContext(ctx, q, args...)
 	if err != nil {
 		return "", fmt.Errorf("store: query events: %w", err)
 	}
@@ -370,8 +403,7 @@ func (s *Store) histogram(ctx context.Context, f Filter, forceScan bool) ([]Day,
 			from = "events e" // the text match or the ID list is the selective part
 		}
 		if b := f.BBox; b != nil {
-			from = `(SELECT id FROM events_rtree WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?) AS bx
- CROSS JOIN events e ON e.seq = bx.id`
+			from = boxJoin
 			fromArgs = []any{b.MinLat, b.MaxLat, b.MinLon, b.MaxLon}
 		}
 		w := dayConds("e.date_start")

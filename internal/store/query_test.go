@@ -147,13 +147,30 @@ func TestQueryEvents(t *testing.T) {
 func TestQueryEventsPaginates(t *testing.T) {
 	ctx := context.Background()
 	s := fixture(t)
-	all, _, err := s.QueryEvents(ctx, Filter{})
+	ukraine := &BBox{MinLon: 22, MinLat: 44, MaxLon: 40.3, MaxLat: 52.4}
+	for _, base := range []Filter{{}, {BBox: ukraine}, {BBox: ukraine, Types: []string{"attack"}, To: "2026-10-13"}, {Types: []string{"attack"}}} {
+		paginate(t, s, base)
+	}
+	if _, _, err := s.QueryEvents(ctx, Filter{Cursor: "not-a-cursor!"}); !errors.Is(err, ErrBadCursor) {
+		t.Errorf("QueryEvents(bad cursor) err = %v, want ErrBadCursor", err)
+	}
+}
+
+// paginate checks that pages of every size concatenate to the whole list.
+func paginate(t *testing.T, s *Store, base Filter) {
+	t.Helper()
+	ctx := context.Background()
+	all, _, err := s.QueryEvents(ctx, base)
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(all) < 3 {
+		t.Fatalf("filter %+v selects %d events, too few to paginate", base, len(all))
+	}
 	for _, size := range []int{1, 2, 3} {
 		var got []string
-		f := Filter{Limit: size}
+		f := base
+		f.Limit = size
 		for pages := 0; ; pages++ {
 			if pages > len(all) {
 				t.Fatalf("limit %d: more pages than events", size)
@@ -172,11 +189,8 @@ func TestQueryEventsPaginates(t *testing.T) {
 			f.Cursor = next
 		}
 		if !reflect.DeepEqual(got, ids(all)) {
-			t.Errorf("pages of %d = %v, want %v", size, got, ids(all))
+			t.Errorf("filter %+v: pages of %d = %v, want %v", base, size, got, ids(all))
 		}
-	}
-	if _, _, err := s.QueryEvents(ctx, Filter{Cursor: "not-a-cursor!"}); !errors.Is(err, ErrBadCursor) {
-		t.Errorf("QueryEvents(bad cursor) err = %v, want ErrBadCursor", err)
 	}
 }
 
