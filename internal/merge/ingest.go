@@ -122,6 +122,7 @@ func recompute(ctx context.Context, tx *store.Tx, seeds []model.Report) (Result,
 		return res, err
 	}
 	keep := map[string]bool{}
+	var writes []store.EventWrite
 	for _, c := range clusters {
 		keep[c.ID] = true
 		old := oldMembers[c.ID]
@@ -149,10 +150,11 @@ func recompute(ctx context.Context, tx *store.Tx, seeds []model.Report) (Result,
 			}
 			rows = append(rows, store.EventMember{ReportID: id, Score: j.Score.Total, Explanation: b})
 		}
-		if err := tx.PutEvent(ctx, &ev, rows); err != nil {
-			return res, err
-		}
+		writes = append(writes, store.EventWrite{Event: &ev, Members: rows})
 		res.Events = append(res.Events, c.ID)
+	}
+	if err := tx.PutEvents(ctx, writes); err != nil {
+		return res, err
 	}
 	slices.Sort(res.Events)
 	var gone []string

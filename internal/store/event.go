@@ -215,13 +215,49 @@ const upsertEvent = `INSERT INTO events (id, type, date_start, date_end, attacke
 const upsertMember = `INSERT INTO event_reports (report_id, event_id, score, explanation) VALUES (?, ?, ?, ?)
  ON CONFLICT(report_id) DO UPDATE SET event_id = excluded.event_id, score = excluded.score, explanation = excluded.explanation`
 
-// PutEvent stores an event (keeping the row's seq and created_at when it
-// exists), replaces its memberships and its discrepancies. A report that
-// belonged to another event moves here.
+// EventWrite is one event to store with its memberships.
+type EventWrite struct {
+	Event   *model.Event
+	Members []EventMember
+}
+
+// PutEvents stores events (keeping each row's seq and created_at when it
+// exists) and replaces their memberships and discrepancies. A report that
+// belonged to another event moves here. Statements are prepared once per
+// call, which matters when a batch rewrites hundreds of events.
+func (t *Tx) PutEvents(ctx context.Context, evs []EventWrite) error {
+	if len(evs) == 0 {
+		return nil
+	}
+	queries := []string{upsertEvent, `DELETE FROM event_reports WHERE event_id = ?`, upsertMember,
+		`DELETE FROM discrepancies WHERE event_id = ?`, `INSERT INTO discrepancies (event_id, field, vals) VALUES (?, ?, ?)
+ ON CONFLICT(event_id, field) DO UPDATE SET vals = excluded.vals`}
+	stmts := make([]*sql.Stmt, len(queries))
+	for i, q := range queries {
+		st, err := t.tx.PrepareContext(ctx, q)
+		if err != nil {
+			return fmt.Errorf("store: put events: %w", err)
+		}
+		defer st.Close()
+		stmts[i] = st
+	}
+	for _, w := range evs {
+		if err := t.putEvent(ctx, stmts, w.Event, w.Members); err != nil {
+			return fmt.Errorf("store: put event %s: %w", w.Event.ID, err)
+		}
+	}
+	return nil
+}
+
+// PutEvent stores one event; see PutEvents.
 func (t *Tx) PutEvent(ctx context.Context, ev *model.Event, members []EventMember) error {
+	return t.PutEvents(ctx, []EventWrite{{Event: ev, Members: members}})
+}
+
+func (t *Tx) putEvent(ctx context.Context, stmts []*sql.Stmt, ev *model.Event, members []EventMember) error {
 	body, err := json.Marshal(ev)
 	if err != nil {
-		return fmt.Errorf("store: put event %s: %w", ev.ID, err)
+		return err
 	}
 	var side string
 	if ev.Attacker != nil {
@@ -235,33 +271,32 @@ func (t *Tx) PutEvent(ctx context.Context, ev *model.Event, members []EventMembe
 	if created.IsZero() {
 		created = t.now
 	}
-	if _, err := t.tx.ExecContext(ctx, upsertEvent, ev.ID, string(ev.Type), ev.Date.Start, ev.Date.End, side, lat, lon,
+	if _, err := stmts[0].ExecContext(ctx, ev.ID, string(ev.Type), ev.Date.Start, ev.Date.End, side, lat, lon,
 		ev.IndependentSources, string(ev.Status), body, stamp(created), stamp(t.now)); err != nil {
-		return fmt.Errorf("store: put event %s: %w", ev.ID, err)
+		return err
 	}
-	if _, err := t.tx.ExecContext(ctx, `DELETE FROM event_reports WHERE event_id = ?`, ev.ID); err != nil {
-		return fmt.Errorf("store: put event %s: %w", ev.ID, err)
+	if _, err := stmts[1].ExecContext(ctx, ev.ID); err != nil {
+		return err
 	}
 	for _, m := range members {
 		expl := m.Explanation
 		if len(expl) == 0 {
 			expl = json.RawMessage("{}")
 		}
-		if _, err := t.tx.ExecContext(ctx, upsertMember, m.ReportID, ev.ID, m.Score, string(expl)); err != nil {
-			return fmt.Errorf("store: put event %s member %s: %w", ev.ID, m.ReportID, err)
+		if _, err := stmts[2].ExecContext(ctx, m.ReportID, ev.ID, m.Score, string(expl)); err != nil {
+			return fmt.Errorf("member %s: %w", m.ReportID, err)
 		}
 	}
-	if _, err := t.tx.ExecContext(ctx, `DELETE FROM discrepancies WHERE event_id = ?`, ev.ID); err != nil {
-		return fmt.Errorf("store: put event %s: %w", ev.ID, err)
+	if _, err := stmts[3].ExecContext(ctx, ev.ID); err != nil {
+		return err
 	}
 	for _, d := range ev.Discrepancies {
 		vals, err := json.Marshal(d.Values)
 		if err != nil {
-			return fmt.Errorf("store: put event %s: %w", ev.ID, err)
+			return err
 		}
-		if _, err := t.tx.ExecContext(ctx, `INSERT INTO discrepancies (event_id, field, vals) VALUES (?, ?, ?)
- ON CONFLICT(event_id, field) DO UPDATE SET vals = excluded.vals`, ev.ID, d.Field, string(vals)); err != nil {
-			return fmt.Errorf("store: put event %s: %w", ev.ID, err)
+		if _, err := stmts[4].ExecContext(ctx, ev.ID, d.Field, string(vals)); err != nil {
+			return err
 		}
 	}
 	return nil
