@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -129,9 +130,10 @@ func finish(d *model.Document, in Input, opts Options, rawHash string, fetched t
 	if d.URL == "" && (d.Format == model.FormatHTML || d.Format == model.FormatText) {
 		d.URL = in.URL
 	}
-	if d.CanonicalURL == "" && d.Format == model.FormatHTML {
+	if d.CanonicalURL == "" {
 		d.CanonicalURL = d.URL
 	}
+	d.CanonicalURL = canonicalURL(d.CanonicalURL)
 	if opts.Publisher != "" {
 		d.Publisher = opts.Publisher
 	}
@@ -157,6 +159,36 @@ var langOptions = whatlanggo.Options{Whitelist: map[whatlanggo.Lang]bool{
 	whatlanggo.Est: true, whatlanggo.Fin: true, whatlanggo.Swe: true, whatlanggo.Hun: true,
 	whatlanggo.Tur: true,
 }}
+
+// trackingParams are query parameters that identify a click, not a page.
+var trackingParams = []string{"utm_", "fbclid", "gclid", "yclid", "mc_cid", "mc_eid", "igshid", "at_medium", "at_campaign", "cmpid", "ocid"}
+
+// canonicalURL drops the fragment and click-tracking parameters from an
+// http(s) URL so that copies of one article share a canonical URL; other
+// values are returned as they are, and non-http(s) ones dropped.
+func canonicalURL(s string) string {
+	if s == "" {
+		return ""
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	u.Fragment, u.RawFragment = "", ""
+	if u.RawQuery != "" {
+		q := u.Query()
+		for k := range q {
+			for _, p := range trackingParams {
+				if strings.HasPrefix(strings.ToLower(k), p) {
+					q.Del(k)
+				}
+			}
+		}
+		u.RawQuery = q.Encode()
+	}
+	u.Host = strings.ToLower(u.Host)
+	return u.String()
+}
 
 // language returns the ISO 639-1 code of text when the detector is
 // confident, else "".

@@ -98,6 +98,23 @@ func TestDetect(t *testing.T) {
 	}
 }
 
+func TestCanonicalURL(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"tracking dropped", "https://News.Example.com/a/1?utm_source=x&id=7&fbclid=abc#comments", "https://news.example.com/a/1?id=7"},
+		{"plain kept", "https://example.org/story", "https://example.org/story"},
+		{"not http", "tg://resolve?domain=x", ""},
+		{"relative", "/a/1", ""},
+		{"empty", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := canonicalURL(tt.in); got != tt.want {
+				t.Fatalf("canonicalURL(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
 func cp1251(t *testing.T, s string) []byte {
 	t.Helper()
 	b, err := charmap.Windows1251.NewEncoder().Bytes([]byte(s))
