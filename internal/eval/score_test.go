@@ -113,7 +113,7 @@ func TestFailures(t *testing.T) {
 // TestParityWithScorePy scores random report sets with both this package
 // and the reference score.py and requires identical output.
 func TestParityWithScorePy(t *testing.T) {
-	score := "/work/shared/eval/score.py"
+	score := filepath.Join(sharedDir(), "eval", "score.py")
 	if _, err := os.Stat(score); err != nil {
 		t.Skip("score.py not available")
 	}
@@ -210,7 +210,7 @@ func readFile(t *testing.T, path string) string {
 }
 
 func TestReadGoldSeeds(t *testing.T) {
-	g, err := ReadGoldFile("/work/shared/eval/seeds.gold.json")
+	g, err := ReadGoldFile(filepath.Join(sharedDir(), "eval", "seeds.gold.json"))
 	if err != nil {
 		if os.IsNotExist(err) || strings.Contains(err.Error(), "no such file") {
 			t.Skip("gold not available")
@@ -241,4 +241,12 @@ func TestParseBound(t *testing.T) {
 			}
 		})
 	}
+}
+
+// sharedDir is ../shared beside the checkout, or $SITREP_SHARED.
+func sharedDir() string {
+	if d := os.Getenv("SITREP_SHARED"); d != "" {
+		return d
+	}
+	return filepath.Join("..", "..", "..", "shared")
 }

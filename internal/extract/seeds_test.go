@@ -14,9 +14,17 @@ import (
 	"github.com/sitrep-osint/sitrep/internal/model"
 )
 
-// seedsDir holds the third-party seed texts and gold set; they are read at
-// test time and never copied into the repository.
-const seedsDir = "/work/shared"
+// seedsDir holds the third-party seed texts and gold set (../shared beside
+// the checkout, or $SITREP_SHARED); they are read at test time and never
+// copied into the repository.
+var seedsDir = sharedDir()
+
+func sharedDir() string {
+	if d := os.Getenv("SITREP_SHARED"); d != "" {
+		return d
+	}
+	return filepath.Join("..", "..", "..", "shared")
+}
 
 // seedDocs reads seeds.jsonl into documents that keep the line's id.
 func seedDocs(t testing.TB) []model.Document {
