@@ -104,6 +104,7 @@ type StatusError struct {
 	Status int
 }
 
+// Error reports the URL and the status.
 func (e *StatusError) Error() string {
 	return fmt.Sprintf("%s: HTTP %d %s", e.URL, e.Status, http.StatusText(e.Status))
 }

@@ -26,6 +26,8 @@
 //		...
 //	})
 //
+// Detect reports the reader Decode would choose without decoding.
+//
 // Errors are *Error values naming the input and item, wrapping one of the
 // sentinels (ErrUnknownFormat, ErrTooLarge, ErrInvalidUTF8, ErrTruncated,
 // ErrNotFeed, ErrEmpty) so callers can test them with errors.Is.

@@ -56,6 +56,7 @@ type Error struct {
 	Err   error  // wraps a sentinel
 }
 
+// Error reports the input, the item if any, and the cause, on one line.
 func (e *Error) Error() string {
 	if e.Item == "" {
 		return fmt.Sprintf("%s: %v", e.Input, e.Err)

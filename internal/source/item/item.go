@@ -24,6 +24,7 @@ type Error struct {
 	Err  error
 }
 
+// Error reports the item and its cause.
 func (e *Error) Error() string { return e.Item + ": " + e.Err.Error() }
 
 // Unwrap returns the cause.
