@@ -69,6 +69,13 @@ var articleCases = []struct {
 	{"a16_navy", kyivTime("2025-03-15 09:00"), []string{
 		"attack UA 2025-03-14..2025-03-15 @Novorossiysk",
 		"attack UA ? @Sevastopol drones_intercepted=12 injured=1"}},
+	{"a18_record_night", kyivTime("2025-07-09 08:00"), []string{
+		"attack RU 2025-07-08..2025-07-09 @Lutsk drones_launched=728 missiles_launched=13 drones_intercepted=296 missiles_intercepted=7 drones_hit=25 missiles_hit=6",
+		"attack RU 2025-07-07 @Kyiv killed=28 children_killed=3",
+		"attack UA 2025-07-08..2025-07-09 @Moscow drones_intercepted=337",
+		"attack RU 2025-07-08 @Balakliia killed=2"}},
+	{"a19_occupied", kyivTime("2025-08-08 12:00"), []string{
+		"attack UA 2025-08-07 @Horlivka killed=2 injured=5 drones_launched=1"}},
 	{"a17_residue", kyivTime("2025-02-20 08:00"), []string{
 		"attack RU 2025-02-19..2025-02-20 @Kharkiv @Mykolaiv injured=3"}},
 }

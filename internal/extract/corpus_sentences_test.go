@@ -40,6 +40,15 @@ var sentenceCases = []struct {
 	{"wire night of", "On the night of 1 March, Russian forces attacked Poltava with two Kh-101 cruise missiles and 25 Geran-2 drones.",
 		[]string{"attack RU 2025-02-28..2025-03-01 @Poltava missiles_launched=2 drones_launched=25"}},
 
+	{"wire between", "Between 10 and 15 drones were shot down over the Kherson region, the regional administration said.",
+		[]string{"attack RU 2025-03-02 @Kherson drones_intercepted=≥10"}},
+	{"wire dozens injured", "At least 10 people were killed and dozens injured when Russian missiles hit Dnipro on Wednesday.",
+		[]string{"attack RU 2025-02-26 @Dnipro killed=≥10 injured=≥24"}},
+	{"wire all of which", "Ukraine's military said Russian forces had launched four Kh-59 missiles at Odesa, all of which were shot down.",
+		[]string{"attack RU 2025-03-02 @Odesa missiles_launched=4 missiles_intercepted=4"}},
+	{"wire including over region", "Russia said it had shot down 337 Ukrainian drones over 10 regions overnight, including 91 over the Moscow region.",
+		[]string{"attack UA 2025-03-01..2025-03-02 @Moscow drones_intercepted=337"}},
+
 	// Local officials.
 	{"official telegram wounded", "Two people were injured after Russian forces shelled the town of Nikopol with heavy artillery, the head of the Dnipropetrovsk regional administration wrote on Telegram.",
 		[]string{"attack RU 2025-03-02 @Nikopol injured=2"}},
@@ -51,6 +60,8 @@ var sentenceCases = []struct {
 		[]string{"attack RU 2025-03-02 @Chernihiv injured=5"}},
 	{"official no casualties", "A drone hit an infrastructure facility in Bila Tserkva; no casualties were reported.",
 		[]string{"attack RU 2025-03-02 @Bila_Tserkva drones_hit=1 drones_launched=1"}},
+	{"media series of explosions", "A series of explosions was heard in Mykolaiv, Ukrainian media reported.",
+		[]string{"attack RU 2025-03-02 @Mykolaiv"}},
 	{"official explosions heard", "Explosions were heard in Zaporizhzhia shortly after 4am, the head of the regional military administration said.",
 		[]string{"attack RU 2025-03-02 @Zaporizhzhia"}},
 	{"official series of explosions", "Three explosions rocked Mykolaiv on Saturday night, mayor Oleksandr Senkevych wrote.",

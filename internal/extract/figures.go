@@ -68,6 +68,13 @@ func (fr *figureReader) read() []figure {
 		if !ok {
 			n, ok = fr.article(i)
 		}
+		if !ok {
+			if f, ok := fr.allOf(i, out); ok {
+				out = append(out, f)
+				i = f.J - 1
+				continue
+			}
+		}
 		if !ok || fr.taken[n.J-1] {
 			continue
 		}
@@ -137,6 +144,35 @@ func (fr *figureReader) article(i int) (numMatch, bool) {
 		}
 	}
 	return numMatch{}, false
+}
+
+// allOf reads "all of which were shot down", "all of them were
+// intercepted": the whole of the weapon count before it.
+func (fr *figureReader) allOf(i int, prev []figure) (figure, bool) {
+	toks := fr.toks
+	if toks[i].Low != "all" || !(hasSeq(toks, i+1, "of", "which") || hasSeq(toks, i+1, "of", "them")) {
+		return figure{}, false
+	}
+	var last *figure
+	for k := len(prev) - 1; k >= 0; k-- {
+		if prev[k].Field == fWeapon {
+			last = &prev[k]
+			break
+		}
+	}
+	if last == nil {
+		return figure{}, false
+	}
+	role := ""
+	for p := i + 3; p < len(toks) && p <= i+6 && role == ""; p++ {
+		role = roleOf(toks, p, true)
+	}
+	if role == "" || role == roleLaunched {
+		return figure{}, false
+	}
+	n := last.N
+	n.I, n.J = i, i+3
+	return figure{Field: fWeapon, Weapon: last.Weapon, N: n, I: i, J: i + 3, Role: role}, true
 }
 
 // weaponFirst reads a count written after its weapon: "Attack drones —

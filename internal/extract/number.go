@@ -76,7 +76,7 @@ var vagueNumbers = map[string]float64{
 // numberStarts holds every word a count can start with, so the scan
 // skips other tokens after one map lookup.
 var numberStarts = func() map[string]bool {
-	m := map[string]bool{"a": true, "an": true}
+	m := map[string]bool{"a": true, "an": true, "between": true}
 	for _, p := range qualifierPhrases {
 		m[p.words[0]] = true
 	}
@@ -96,6 +96,15 @@ func parseNumberAt(toks []token, i int) (numMatch, bool) {
 		return numMatch{}, false
 	}
 	if t := toks[i]; t.Kind != tokNum && !numberStarts[t.Low] && !strings.Contains(t.Low, "-") {
+		return numMatch{}, false
+	}
+	// "between 10 and 15": the lower bound is what the text guarantees.
+	if toks[i].Low == "between" {
+		if a, ja, va, ok := parseBareNumber(toks, i+1); ok && !va && hasSeq(toks, ja, "and") {
+			if _, jb, vb, ok := parseBareNumber(toks, ja+1); ok && !vb {
+				return numMatch{Value: a, Qualifier: model.AtLeast, I: i, J: jb}, true
+			}
+		}
 		return numMatch{}, false
 	}
 	q, j := model.Exact, i

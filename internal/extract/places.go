@@ -57,6 +57,9 @@ func keepPlace(text string, sent sentence, m placeMention) (placeRef, bool) {
 		ref.Dateline = true
 		return ref, true
 	}
+	if rest := text[m.E:sent.E]; strings.HasPrefix(rest, "-") && len(rest) > 1 && unicode.IsLower([]rune(rest[1:])[0]) {
+		return ref, false // "Moscow-appointed", "Kyiv-based": an adjective
+	}
 	after := strings.TrimLeft(text[m.E:sent.E], " ")
 	if strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") {
 		next := strings.ToLower(firstWord(strings.TrimLeft(after[strings.IndexByte(after, 's')+1:], " ")))
