@@ -131,15 +131,6 @@ func isDigitWord(s string) bool {
 	return true
 }
 
-// words returns the lower-case texts of toks, for lexicon matching.
-func lows(toks []token) []string {
-	out := make([]string, len(toks))
-	for i, t := range toks {
-		out[i] = t.Low
-	}
-	return out
-}
-
 // hasSeq reports whether the lower-case words seq occur in toks at i.
 func hasSeq(toks []token, i int, seq ...string) bool {
 	if i < 0 || i+len(seq) > len(toks) {
