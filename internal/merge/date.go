@@ -19,6 +19,27 @@ type span struct {
 
 func (s span) overlaps(o span) bool { return s.lo <= o.hi && o.lo <= s.hi }
 
+// overlapsWithin reports whether the spans overlap or lie within slack days.
+func (s span) overlapsWithin(o span, slack int) bool {
+	return s.lo <= o.hi+slack && o.lo <= s.hi+slack
+}
+
+// maxSlack is the largest dateSlack of any type.
+const maxSlack = 2
+
+// dateSlack is how many days apart two reports of a type may be dated and
+// still describe one occurrence. Strikes need overlapping dates ("the same
+// city a week apart" — or a night apart — is another strike). A capture of
+// a settlement happens once but is announced, confirmed and reprinted over
+// days, each report dating it by its own publication.
+func dateSlack(t model.EventType) int {
+	// maxSlack must stay the largest value returned here.
+	if t == model.TerritorialChange {
+		return 2
+	}
+	return 0
+}
+
 // contains reports whether s covers all of o.
 func (s span) contains(o span) bool { return s.lo <= o.lo && o.hi <= s.hi }
 

@@ -1,6 +1,8 @@
 package merge
 
 import (
+	"slices"
+
 	"github.com/sitrep-osint/sitrep/internal/model"
 )
 
@@ -64,6 +66,7 @@ func corpus() ([]model.Report, map[string]DocInfo) {
 		"d-wire-kyiv":   {Publisher: "Continental Wire"},
 		"d-copy1-kyiv":  {Publisher: "Dnipro Daily", DuplicateOf: "d-wire-kyiv"},
 		"d-copy2-kyiv":  {Publisher: "Lviv Ledger", DuplicateOf: "d-wire-kyiv"},
+		"d-copy3-kyiv":  {Publisher: "Carpathian Post", DuplicateOf: "d-wire-kyiv"},
 		"d-city-kyiv":   {Publisher: "Capital Courier"},
 		"d-city2-kyiv":  {Publisher: "Capital Courier"},
 		"d-region-kyiv": {Publisher: "Northern Herald"},
@@ -89,6 +92,8 @@ func corpus() ([]model.Report, map[string]DocInfo) {
 		rep("A1", "d-wire-kyiv", "2025-07-03", "2025-07-04", at(kyiv), by(model.SideRU), weapon("ballistic_missile", 4), killed(2, model.Exact), injured(11, model.Exact), claim("Kyiv city military administration", model.SideUA, false)),
 		rep("A2", "d-copy1-kyiv", "2025-07-03", "2025-07-04", at(kyiv), by(model.SideRU), weapon("ballistic_missile", 4), killed(2, model.Exact), injured(11, model.Exact)),
 		rep("A3", "d-copy2-kyiv", "2025-07-03", "2025-07-04", at(kyiv), weapon("missile", 0), killed(2, model.Exact)),
+		// An undated reprint (its page had no publication time) joins through its original.
+		rep("A7", "d-copy3-kyiv", "", "", at(kyiv), by(model.SideRU), killed(2, model.Exact)),
 		rep("A4", "d-city-kyiv", "2025-07-04", "", at(darnytsia, kyiv), by(model.SideRU), killed(3, model.AtLeast), injured(14, model.AtLeast)),
 		rep("A5", "d-city2-kyiv", "2025-07-04", "", at(kyiv), by(model.SideRU), injured(16, model.Exact)),
 		rep("A6", "d-region-kyiv", "2025-07-04", "", at(kyivObl), by(model.SideRU), weapon("drone", 0)),
@@ -125,5 +130,19 @@ func wantPartition(rs []model.Report) map[string][]string {
 	for _, r := range rs {
 		out[r.ID[:1]] = append(out[r.ID[:1]], r.ID)
 	}
+	for _, ids := range out {
+		slices.Sort(ids)
+	}
 	return out
+}
+
+// originals lists the corpus's copies as Partition wants them.
+func originals(docs map[string]DocInfo) Constraints {
+	c := Constraints{Originals: map[string]string{}}
+	for id, d := range docs {
+		if d.DuplicateOf != "" {
+			c.Originals[id] = d.DuplicateOf
+		}
+	}
+	return c
 }

@@ -61,8 +61,9 @@ func Reports(ctx context.Context, tx *store.Tx, reports []model.Report) (Result,
 
 // neighbourhood is the set of reports a recompute partitions.
 type neighbourhood struct {
-	reports map[string]model.Report
-	events  map[string]bool // events whose members were fetched
+	reports  map[string]model.Report
+	events   map[string]bool // events whose members were fetched
+	families map[string]bool // documents whose near-duplicate family was fetched
 }
 
 // add puts reports in the neighbourhood and returns the IDs that were new.
@@ -88,7 +89,7 @@ func recompute(ctx context.Context, tx *store.Tx, seeds []model.Report) (Result,
 	if err != nil {
 		return res, err
 	}
-	n := &neighbourhood{reports: map[string]model.Report{}, events: map[string]bool{}}
+	n := &neighbourhood{reports: map[string]model.Report{}, events: map[string]bool{}, families: map[string]bool{}}
 	got, err := n.gather(ctx, tx, seeds, &cons)
 	if err != nil {
 		return res, err
@@ -104,14 +105,20 @@ func recompute(ctx context.Context, tx *store.Tx, seeds []model.Report) (Result,
 		}
 	}
 	res.Reports = len(all)
+	docs, err := docInfos(ctx, tx, all)
+	if err != nil {
+		return res, err
+	}
+	cons.Originals = map[string]string{}
+	for id, d := range docs {
+		if d.DuplicateOf != "" {
+			cons.Originals[id] = d.DuplicateOf
+		}
+	}
 	clusters := Partition(all, cons)
 	seedSet := map[string]bool{}
 	for _, s := range seeds {
 		seedSet[s.ID] = true
-	}
-	docs, err := docInfos(ctx, tx, all)
-	if err != nil {
-		return res, err
 	}
 	var oldIDs []string
 	for id := range oldMembers {
@@ -199,7 +206,7 @@ func (n *neighbourhood) gather(ctx context.Context, tx *store.Tx, seeds []model.
 			}
 			for _, fw := range wf {
 				w := fw.r
-				if _, in := n.reports[w.ID]; in || w.Type != x.Type || !fw.date.ok || !fx.date.overlaps(fw.date) {
+				if _, in := n.reports[w.ID]; in || w.Type != x.Type || !fw.date.ok || !fx.date.overlapsWithin(fw.date, dateSlack(x.Type)) {
 					continue
 				}
 				if compare(fx, fw, false).Compatible {
@@ -231,7 +238,7 @@ func readWindow(ctx context.Context, tx *store.Tx, seeds []model.Report) ([]mode
 		if !s.fine {
 			m = coarseMargin
 		}
-		wins[r.Type] = append(wins[r.Type], window{s.lo - m, s.hi})
+		wins[r.Type] = append(wins[r.Type], window{s.lo - m - maxSlack, s.hi + maxSlack})
 	}
 	var out []model.Report
 	types := make([]model.EventType, 0, len(wins))
@@ -289,12 +296,24 @@ func (n *neighbourhood) fetchEvents(ctx context.Context, tx *store.Tx, cons *Con
 			}
 			got = append(got, n.add(rs)...)
 		}
-		var evs []string
+		var evs, docs []string
 		for _, r := range n.reports {
 			if r.Event != "" && !n.events[r.Event] {
 				n.events[r.Event] = true
 				evs = append(evs, r.Event)
 			}
+			if !n.families[r.Doc] {
+				n.families[r.Doc] = true
+				docs = append(docs, r.Doc)
+			}
+		}
+		if len(docs) > 0 {
+			slices.Sort(docs)
+			rs, err := tx.FamilyReports(ctx, docs)
+			if err != nil {
+				return added, err
+			}
+			got = append(got, n.add(rs)...)
 		}
 		if len(evs) > 0 {
 			slices.Sort(evs)

@@ -116,7 +116,7 @@ func TestReportsIncrementalMatchesPartition(t *testing.T) {
 	for _, r := range rs {
 		byID[r.ID] = r
 	}
-	for _, c := range Partition(rs, Constraints{}) {
+	for _, c := range Partition(rs, originals(docs)) {
 		var ms []model.Report
 		for _, id := range c.Reports {
 			ms = append(ms, byID[id])

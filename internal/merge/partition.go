@@ -13,6 +13,11 @@ import (
 type Constraints struct {
 	MustLink   [][2]string // the two reports' events are merged
 	CannotLink [][2]string // the two reports never share an event
+	// Originals maps a document to the original it is a near-duplicate of
+	// (Document.DuplicateOf). Reports of one family of copies that name the
+	// same place are linked whatever their dates: a reprint resolves
+	// "overnight" against its own publication time, or has none.
+	Originals map[string]string
 }
 
 // Join says why a report belongs to its event: the member it is most
@@ -43,14 +48,58 @@ func EventID(reportID string) string {
 type edge struct {
 	a, b  int
 	score Score
+	copy  bool // both reports come from one family of near-duplicate documents
+}
+
+// copyEdges links the reports of near-duplicate documents that agree on
+// type and place. They come before all other edges and skip the coherence
+// check: a copy says what its original says.
+func copyEdges(fs []*features, originals map[string]string) []edge {
+	if len(originals) == 0 {
+		return nil
+	}
+	root := func(doc string) string {
+		for range 8 { // DuplicateOf points at a root; the bound guards bad data
+			o, ok := originals[doc]
+			if !ok || o == "" || o == doc {
+				break
+			}
+			doc = o
+		}
+		return doc
+	}
+	families := map[string][]int{}
+	for i, f := range fs {
+		families[root(f.r.Doc)] = append(families[root(f.r.Doc)], i)
+	}
+	var edges []edge
+	for _, members := range families {
+		for x, i := range members {
+			for _, j := range members[x+1:] {
+				a, b := fs[i], fs[j]
+				if a.r.Doc == b.r.Doc || a.r.Type != b.r.Type {
+					continue
+				}
+				if place, _ := comparePlaces(&a.places, &b.places, false); place < 0.5 {
+					continue
+				}
+				s := Score{Type: 1, Date: 1, Place: 1, Attacker: 1, Weapons: 1, Total: 1, Compatible: true,
+					Reasons: []string{"copy: the documents are near-duplicates and name the same place"}}
+				edges = append(edges, edge{a: min(i, j), b: max(i, j), score: s, copy: true})
+			}
+		}
+	}
+	slices.SortFunc(edges, func(x, y edge) int { return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b)) })
+	return edges
 }
 
 // component is a union-find root's summary for the coherence check.
 type component struct {
 	members   []int
-	primaries []model.Location // distinct primary points of members
-	lo, hi    int              // intersection of day-precise members' dates
+	pointSets [][]model.Location // distinct point-location lists of members
+	lo, hi    int                // intersection of day-precise members' dates
 	dated     bool
+	slack     int // dateSlack of the members' types
 }
 
 // Partition groups reports into events. It is a pure function of the set of
@@ -61,8 +110,8 @@ type component struct {
 //  2. Edges are applied strongest first (ties by report IDs). An edge joins
 //     two groups only if no cannot-link pair would end up together and the
 //     joined group stays coherent: the dates of its day-precise reports
-//     still share at least one day, and the primary settlements (each
-//     report's first point location) all lie within NearbyKm of each other.
+//     still share at least one day, and every two reports that name
+//     settlements name at least one in common (within NearbyKm).
 //     Coherence is what stops chaining: a report naming "Kharkiv oblast"
 //     links to both Kharkiv city and Kupiansk reports of the same night but
 //     cannot fuse those two events, and a range report cannot bridge two
@@ -80,6 +129,7 @@ func Partition(reports []model.Report, c Constraints) []Cluster {
 		index[rs[i].ID] = i
 	}
 	edges := candidateEdges(fs)
+	edges = append(copyEdges(fs, c.Originals), edges...)
 
 	parent := make([]int, len(rs))
 	comps := make([]*component, len(rs))
@@ -126,7 +176,7 @@ func Partition(reports []model.Report, c Constraints) []Cluster {
 	}
 	for _, e := range edges {
 		ra, rb := find(e.a), find(e.b)
-		if ra == rb || blocked(ra, rb) || !comps[ra].coherent(comps[rb]) {
+		if ra == rb || blocked(ra, rb) || (!e.copy && !comps[ra].coherent(comps[rb])) {
 			continue
 		}
 		union(e.a, e.b)
@@ -157,7 +207,7 @@ func candidateEdges(fs []*features) []edge {
 	var edges []edge
 	for k, i := range order {
 		for _, j := range order[k+1:] {
-			if fs[j].date.lo > fs[i].date.hi {
+			if fs[j].date.lo > fs[i].date.hi+maxSlack {
 				break
 			}
 			if s := compare(fs[i], fs[j], false); s.Compatible {
@@ -172,9 +222,9 @@ func candidateEdges(fs []*features) []edge {
 }
 
 func newComponent(i int, f *features) *component {
-	c := &component{members: []int{i}}
+	c := &component{members: []int{i}, slack: dateSlack(f.r.Type)}
 	if len(f.places.points) > 0 {
-		c.primaries = []model.Location{f.places.points[0]}
+		c.pointSets = [][]model.Location{f.places.points}
 	}
 	if f.date.ok && f.date.fine {
 		c.lo, c.hi, c.dated = f.date.lo, f.date.hi, true
@@ -184,16 +234,10 @@ func newComponent(i int, f *features) *component {
 
 func (c *component) absorb(o *component) {
 	c.members = append(c.members, o.members...)
-	for i := range o.primaries {
-		dup := false
-		for j := range c.primaries {
-			if _, same, _ := samePoint(&o.primaries[i], &c.primaries[j]); same && (o.primaries[i].GeonamesID == c.primaries[j].GeonamesID || o.primaries[i].Name == c.primaries[j].Name) {
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			c.primaries = append(c.primaries, o.primaries[i])
+	c.slack = max(c.slack, o.slack)
+	for _, ps := range o.pointSets {
+		if !slices.ContainsFunc(c.pointSets, func(q []model.Location) bool { return samePoints(ps, q) }) {
+			c.pointSets = append(c.pointSets, ps)
 		}
 	}
 	switch {
@@ -207,12 +251,12 @@ func (c *component) absorb(o *component) {
 
 // coherent reports whether c and o may form one event.
 func (c *component) coherent(o *component) bool {
-	if c.dated && o.dated && max(c.lo, o.lo) > min(c.hi, o.hi) {
+	if c.dated && o.dated && max(c.lo, o.lo) > min(c.hi, o.hi)+max(c.slack, o.slack) {
 		return false
 	}
-	for i := range c.primaries {
-		for j := range o.primaries {
-			if _, _, near := samePoint(&c.primaries[i], &o.primaries[j]); !near {
+	for _, p := range c.pointSets {
+		for _, q := range o.pointSets {
+			if !anyNear(p, q) {
 				return false
 			}
 		}
@@ -237,7 +281,10 @@ func clusters(rs []model.Report, fs []*features, edges []edge, find func(int) in
 		if hasA && hasB {
 			continue
 		}
-		s := compare(fs[e.a], fs[e.b], true) // the same score, now with its reasons
+		s := e.score
+		if !e.copy {
+			s = compare(fs[e.a], fs[e.b], true) // the same score, now with its reasons
+		}
 		if !hasA {
 			joins[e.a] = Join{Report: rs[e.a].ID, With: rs[e.b].ID, Score: s}
 		}
@@ -264,4 +311,30 @@ func clusters(rs []model.Report, fs []*features, edges []edge, find func(int) in
 	}
 	slices.SortFunc(out, func(a, b Cluster) int { return cmp.Compare(a.Reports[0], b.Reports[0]) })
 	return out
+}
+
+// anyNear reports whether some point of p is within NearbyKm of some point
+// of q: the two reports can be about the same place.
+func anyNear(p, q []model.Location) bool {
+	for i := range p {
+		for j := range q {
+			if _, _, near := samePoint(&p[i], &q[j]); near {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// samePoints reports whether two point lists name the same places in order.
+func samePoints(p, q []model.Location) bool {
+	if len(p) != len(q) {
+		return false
+	}
+	for i := range p {
+		if p[i].GeonamesID != q[i].GeonamesID || p[i].Name != q[i].Name || p[i].Lat != q[i].Lat || p[i].Lon != q[i].Lon {
+			return false
+		}
+	}
+	return true
 }

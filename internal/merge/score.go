@@ -122,8 +122,11 @@ func compare(a, b *features, explain bool) Score {
 		return fail("date", "date: one has no year")
 	case da.fine != db.fine:
 		return fail("date", "date: day against month/year precision")
-	case !da.overlaps(db):
+	case !da.overlapsWithin(db, dateSlack(a.r.Type)):
 		return fail("date", "date: "+rangeText(a.r.Date)+" and "+rangeText(b.r.Date)+" do not overlap")
+	case da.fine && !da.overlaps(db):
+		s.Date = 0.7
+		why("date: %s is within %d days of %s", rangeText(a.r.Date), dateSlack(a.r.Type), rangeText(b.r.Date))
 	case da.fine:
 		s.Date = 1
 		why("date: %s overlaps %s", rangeText(a.r.Date), rangeText(b.r.Date))

@@ -24,7 +24,7 @@ func summarise(t *testing.T) map[string]model.Event {
 		byID[r.ID] = r
 	}
 	out := map[string]model.Event{}
-	for _, c := range Partition(rs, Constraints{}) {
+	for _, c := range Partition(rs, originals(docs)) {
 		var members []model.Report
 		for _, id := range c.Reports {
 			members = append(members, byID[id])

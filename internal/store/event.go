@@ -20,7 +20,7 @@ type querier interface {
 }
 
 // inChunk bounds the number of "?" in one IN list, well under SQLite's limit.
-const inChunk = 500
+const inChunk = 300
 
 // eachChunk calls fn with ids in slices of at most inChunk and the matching
 // "?, ?, …" placeholder list.
@@ -80,6 +80,29 @@ func (t *Tx) ReportsByID(ctx context.Context, ids []string) ([]model.Report, err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: reports by id: %w", err)
+	}
+	return out, nil
+}
+
+const familyReports = `SELECT ` + reportColumns + ` WHERE r.doc_id IN (
+ SELECT duplicate_of FROM documents WHERE id IN (%[1]s) AND duplicate_of IS NOT NULL
+ UNION SELECT id FROM documents WHERE duplicate_of IN (%[1]s)
+ UNION SELECT c.id FROM documents c JOIN documents d ON c.duplicate_of = d.duplicate_of WHERE d.id IN (%[1]s))`
+
+// FamilyReports returns the reports of the near-duplicate relatives of
+// these documents: their originals, their copies and their fellow copies,
+// each with its event.
+func (t *Tx) FamilyReports(ctx context.Context, docIDs []string) ([]model.Report, error) {
+	var out []model.Report
+	err := eachChunk(docIDs, func(args []any, marks string) error {
+		all := make([]any, 0, 3*len(args))
+		all = append(append(append(all, args...), args...), args...)
+		rs, err := queryReports(ctx, t.tx, fmt.Sprintf(familyReports, marks), all...)
+		out = append(out, rs...)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: family reports: %w", err)
 	}
 	return out, nil
 }
