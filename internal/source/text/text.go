@@ -12,13 +12,19 @@ import (
 // ParserVersion identifies this reader in a document's provenance.
 const ParserVersion = "source/text@1"
 
-// Document maps plain text onto a model.Document with clean text. A first
-// line shaped like a headline (short, no sentence punctuation) followed by
-// more text also becomes the title; it stays in the text too, so offsets
-// cover everything the author wrote.
+// Document maps plain text onto a model.Document with clean text. An
+// opening header block (see Header) supplies metadata and is not part of the
+// text. Without a Title header, a first line shaped like a headline (short,
+// no sentence punctuation) followed by more text becomes the title; it stays
+// in the text too, so offsets cover everything the author wrote.
 func Document(s string) model.Document {
-	d := model.Document{Format: model.FormatText, ParserVersion: ParserVersion, Text: clean.Text(s), Author: clean.Author(s)}
-	if first, rest, ok := strings.Cut(d.Text, "\n"); ok && rest != "" && headline(first) {
+	h, body := SplitHeader(s)
+	d := model.Document{Format: model.FormatText, ParserVersion: ParserVersion, Text: clean.Text(body), Author: h.Author,
+		Title: h.Title, Publisher: h.Publisher, URL: h.URL, Published: h.Published}
+	if d.Author == "" {
+		d.Author = clean.Author(body)
+	}
+	if first, rest, ok := strings.Cut(d.Text, "\n"); d.Title == "" && ok && rest != "" && headline(first) {
 		d.Title = first
 	}
 	return d

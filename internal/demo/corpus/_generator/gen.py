@@ -140,8 +140,10 @@ for d in gen_rest.JSONL:
 w("jsonl/newsgrid.jsonl", "\n".join(lines) + "\n")
 
 # ---------------- TXT
+# Plain text carries its publisher and date in sitrep's optional header block
+# (internal/source/text.Header), as an analyst saving a story would.
 for d in gen_rest.TXT:
-    w("txt/" + d["path"], d["body"])
+    w("txt/" + d["path"], "Publisher: %s\nPublished: %s\n\n%s" % (d["publisher"], d["published"], d["body"]))
 
 # ---------------- expected.json
 E = events.EVENTS
