@@ -144,7 +144,10 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 	}
 	for i := range toks {
 		if (toks[i].Low == "village" || toks[i].Low == "town" || toks[i].Low == "settlement") && hasSeq(toks, i+1, "of") && i+2 < len(toks) && toks[i+2].Upper {
-			f.Villages = append(f.Villages, cr.text[toks[i+2].S:toks[i+2].E])
+			f.Villages = appendNew(f.Villages, properName(cr.text, toks, i+2))
+		}
+		if name, ok := capturedName(cr.text, toks, i); ok {
+			f.Villages = appendNew(f.Villages, name)
 		}
 	}
 	switch {
@@ -180,7 +183,7 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 		}
 	}
 	f.Factual = !otherTime
-	if len(f.Figures) == 0 && (modal && f.Type != model.AirAlert || neg || retro) {
+	if len(f.Figures) == 0 && len(f.Villages) == 0 && (modal && f.Type != model.AirAlert || neg || retro) {
 		f.Factual = false
 	}
 	if cr.opinion && (len(f.Figures) == 0 || len(f.Dates) == 0) {
@@ -291,3 +294,47 @@ func (f *finding) hasWeaponFigures() bool {
 }
 
 var timeUnits = set("week", "weeks", "month", "months", "days", "year", "years", "day")
+
+// captureVerbs take a place as their object: "captured Chasiv Yar", "took
+// control of Toretsk", "liberated the town of Kupiansk".
+var captureVerbs = set("captured", "capturing", "seized", "occupied", "liberated", "retook", "retaken",
+	"recaptured", "regained", "took", "taken", "taking")
+
+// capturedName reads the settlement named as the object of a capture verb
+// at toks[i], skipping "the", "town of", "control of".
+func capturedName(text string, toks []token, i int) (string, bool) {
+	if !captureVerbs[toks[i].Low] {
+		return "", false
+	}
+	if i > 0 && (toks[i-1].Low == "in" || toks[i-1].Low == "of" || toks[i-1].Low == "the" || toks[i-1].Low == "from" || toks[i-1].Low == "into" || toks[i-1].Low == "russian-occupied") {
+		return "", false // "in occupied Horlivka" describes, it does not report a capture
+	}
+	take := toks[i].Low == "took" || toks[i].Low == "taken" || toks[i].Low == "taking"
+	p := i + 1
+	for p < len(toks) && p <= i+5 {
+		switch toks[p].Low {
+		case "the", "town", "city", "village", "settlement", "of", "full", "over", "most":
+			p++
+			continue
+		case "control":
+			take = false
+			p++
+			continue
+		}
+		break
+	}
+	if take || p >= len(toks) || !toks[p].Upper || toks[p].Kind != tokWord || sideWord(toks[p]) != "" {
+		return "", false
+	}
+	return properName(text, toks, p), true
+}
+
+// properName reads the capitalised name starting at toks[p]: one or two
+// words ("Kotliarivka", "Chasiv Yar").
+func properName(text string, toks []token, p int) string {
+	e := p + 1
+	if e < len(toks) && toks[e].Upper && toks[e].Kind == tokWord {
+		e++
+	}
+	return text[toks[p].S:toks[e-1].E]
+}

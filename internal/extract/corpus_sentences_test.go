@@ -121,6 +121,13 @@ var sentenceCases = []struct {
 	{"occupied settlements", "Moscow's forces occupied five settlements in the Kharkiv region in a month, Ukrainian analysts said.",
 		[]string{"territorial_change RU 2025-03-02 @Kharkiv settlements=5"}},
 
+	{"captured town named", "Russia's defence ministry said its troops had captured Chasiv Yar after months of fighting.",
+		[]string{"territorial_change RU 2025-03-02 @Chasiv_Yar settlements=1"}},
+	{"took control of", "Ukrainian units took control of Kupiansk-Vuzlovyi on Friday, a brigade spokesman said.",
+		[]string{"territorial_change UA 2025-02-28 @Kupiansk settlements=1"}},
+	{"captured last week", "Russian forces captured the village of Bohdanivka last week, Ukrainian analysts said.",
+		[]string{"territorial_change RU 2025-03-02 settlements=1"}},
+
 	// Deployments.
 	{"amassed troops", "The Russian army has amassed around 50,000 troops near the northern town of Vovchansk, Ukraine's commander-in-chief said.",
 		[]string{"deployment RU 2025-03-02 @Vovchansk troops=~50000"}},
