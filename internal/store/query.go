@@ -43,12 +43,16 @@ const (
 	MaxLimit     = 1000
 )
 
-// rtreeProbe is how many R*Tree hits a bounding box may have before the
-// event list stops driving the query from the spatial index and walks the
-// date index instead, checking the box row by row. Below it the box is
-// selective (sorting a few thousand rows is cheap); above it matches are
-// dense enough that a date walk finds a page of them quickly.
-const rtreeProbe = 4000
+// boxProbe is how many events a bounding box may hold before the event
+// list stops driving the query from the spatial index and walks the date
+// index instead, checking the box on each entry. Below it the box is
+// selective (sorting a few thousand index entries is cheap); above it
+// matches are dense enough that a date walk finds a page of them quickly.
+const boxProbe = 4000
+
+// maxBands is the most latitude bands a box is split into; a taller box
+// scans the band index as one range.
+const maxBands = 200
 
 func (f *Filter) limit() int {
 	switch {
@@ -178,64 +182,56 @@ func (s *Store) eventConds(ctx context.Context, f *Filter, w *where) error {
 	return nil
 }
 
-// eventSource picks the table expression that drives an event query: the
-// spatial index for a selective box, the (type, date) index for one type,
-// and the date index otherwise, so that a page of newest matches is found
-// by walking one index backwards and stopping at the limit.
-func (s *Store) eventSource(ctx context.Context, f *Filter) (string, []any, error) {
+// bandExpr is events_band's first column; a query must spell it exactly so.
+const bandExpr = "CAST((e.lat + 90) * 4 AS INTEGER)"
+
+// bandCond is the condition that turns a box into one longitude range scan
+// per quarter-degree latitude band of the events_band index (Go computes
+// the bands as bandExpr does: IEEE arithmetic, truncation of a positive
+// number).
+func bandCond(b *BBox) (string, []any) {
+	lo, hi := int((b.MinLat+90)*4), int((b.MaxLat+90)*4)
+	if hi-lo+1 > maxBands {
+		return bandExpr + " BETWEEN ? AND ?", []any{lo, hi}
+	}
+	args := make([]any, 0, hi-lo+1)
+	for band := lo; band <= hi; band++ {
+		args = append(args, band)
+	}
+	return bandExpr + " IN (" + strings.TrimSuffix(strings.Repeat("?,", len(args)), ",") + ")", args
+}
+
+// eventSource picks the index that drives an event query: the band index
+// for a selective box, the (type, date) index for one type, and the date
+// index otherwise. It returns the FROM expression, any extra condition,
+// and whether the rows come out in page order (an index walk that can stop
+// at the limit) or must be sorted.
+func (s *Store) eventSource(ctx context.Context, f *Filter) (from string, extra *where, walk bool, err error) {
+	extra = &where{}
 	switch {
 	case len(f.IDs) > 0 || f.Q != "":
-		return "events e", nil, nil // the ID list or the text match is the selective part: let SQLite drive from it
+		return "events e", extra, false, nil // the ID list or the text match is the selective part: let SQLite drive from it
 	case f.BBox != nil:
 		b := f.BBox
-		const box = `SELECT id FROM events_rtree WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?`
+		cond, args := bandCond(b)
 		var n int
-		if err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM (`+box+` LIMIT ?)`,
-			b.MinLat, b.MaxLat, b.MinLon, b.MaxLon, rtreeProbe+1).Scan(&n); err != nil {
-			return "", nil, fmt.Errorf("store: bbox probe: %w", err)
+		if err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM events e INDEXED BY events_band WHERE `+cond+
+			` AND e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ? LIMIT ?)`,
+			append(args, b.MinLon, b.MaxLon, b.MinLat, b.MaxLat, boxProbe+1)...).Scan(&n); err != nil {
+			return "", nil, false, fmt.Errorf("store: bbox probe: %w", err)
 		}
-		if n <= rtreeProbe {
-			return boxJoin, []any{b.MinLat, b.MaxLat, b.MinLon, b.MaxLon}, nil
+		if n <= boxProbe {
+			extra.add(cond, args...)
+			return "events e INDEXED BY events_band", extra, false, nil
 		}
 	}
 	if len(f.Types) == 1 {
-		return "events e INDEXED BY events_type_date_seq", nil, nil
+		return "events e INDEXED BY events_type_date_seq", extra, true, nil
 	}
-	return "events e INDEXED BY events_date_seq", nil, nil
+	return "events e INDEXED BY events_date_seq", extra, true, nil
 }
 
 const eventSelect = `e.body, e.date_start, e.seq`
-
-// boxJoin drives an event query from the R*Tree entries inside a box.
-const boxJoin = `(SELECT id FROM events_rtree WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?) AS bx
- CROSS JOIN events e ON e.seq = bx.id`
-
-// boxOnly reports whether every condition of f can be tested on the R*Tree
-// entry alone (box, type, start day): then a page is chosen without
-// touching the events table, whose rows are far larger.
-func boxOnly(f *Filter) bool {
-	return f.BBox != nil && f.From == "" && len(f.Sides) == 0 && len(f.Weapons) == 0 && f.MinSources <= 0 &&
-		len(f.Statuses) == 0 && f.Q == "" && len(f.IDs) == 0
-}
-
-// boxPage is the page query of a selective box whose filter is boxOnly:
-// candidates are sorted on the R*Tree's own day column, and only the page's
-// bodies are read. (Its 32-bit bounds can admit a point within about a
-// metre outside the box; the other paths re-check exactly.)
-func boxPage(f *Filter, cur *cursor, limit int) (string, []any) {
-	b := f.BBox
-	w := &where{}
-	w.add("max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
-	w.in("type", f.Types)
-	if f.To != "" {
-		w.add("day <= ?", f.To)
-	}
-	if cur != nil {
-		w.add("(day, id) < (?, ?)", cur.date, cur.seq)
-	}
-	return `SELECT ` + eventSelect + ` FROM events e WHERE e.seq IN (SELECT id FROM events_rtree` + w.sql() +
-		` ORDER BY day DESC, id DESC LIMIT ?) ORDER BY e.date_start DESC, e.seq DESC`, append(w.args, limit+1)
-}
 
 // QueryEvents returns one page of the events f selects, newest date first,
 // and the cursor of the next page ("" after the last).
@@ -271,11 +267,10 @@ func (s *Store) queryEvents(ctx context.Context, f Filter, fn func(body []byte) 
 	if err != nil {
 		return "", err
 	}
-	from, fromArgs, err := s.eventSource(ctx, &f)
+	from, w, walk, err := s.eventSource(ctx, &f)
 	if err != nil {
 		return "", err
 	}
-	w := &where{args: fromArgs}
 	if err := s.eventConds(ctx, &f, w); err != nil {
 		return "", err
 	}
@@ -283,16 +278,14 @@ func (s *Store) queryEvents(ctx context.Context, f Filter, fn func(body []byte) 
 		w.add("(e.date_start, e.seq) < (?, ?)", cur.date, cur.seq)
 	}
 	limit := f.limit()
-	q, args := `SELECT `+eventSelect+` FROM `+from+w.sql()+` ORDER BY e.date_start DESC, e.seq DESC LIMIT ?`, append(w.args, limit+1)
-	switch {
-	case from == boxJoin && boxOnly(&f):
-		q, args = boxPage(&f, cur, limit)
-	case !strings.Contains(from, "INDEXED BY"):
-		// The candidates are sorted, not walked in index order: sort only
-		// their keys, then read the bodies of the page that survives.
+	q := `SELECT ` + eventSelect + ` FROM ` + from + w.sql() + ` ORDER BY e.date_start DESC, e.seq DESC LIMIT ?`
+	if !walk {
+		// The candidates are sorted, not walked in page order: sort only
+		// their keys (from the index), then read the bodies of the page.
 		q = `SELECT ` + eventSelect + ` FROM events e WHERE e.seq IN (SELECT e.seq FROM ` + from + w.sql() +
 			` ORDER BY e.date_start DESC, e.seq DESC LIMIT ?) ORDER BY e.date_start DESC, e.seq DESC`
 	}
+	args := append(w.args, limit+1)
 	rows, err := s.r.QueryContext(ctx, q, args...)
 	if err != nil {
 		return "", fmt.Errorf("store: query events: %w", err)
@@ -350,64 +343,51 @@ type Day struct {
 // Histogram counts the events f selects per start day and type, oldest day
 // first. Only events with a full YYYY-MM-DD start date are counted, and
 // From/To select start days (an event that began before From is not
-// drawn). The cheapest of three sources answers:
-//
-//   - dates and types only: the event_days table that triggers keep, a few
-//     thousand rows however many events there are;
-//   - a box plus dates and types: the R*Tree alone, whose entries carry day
-//     and type (its 32-bit bounds can admit a point within about a metre
-//     outside the box);
-//   - anything else: the matching events, read from the covering index
-//     (driven by the R*Tree when there is a box).
+// drawn). A filter of only dates and types is answered from the
+// event_days table that triggers keep (a few thousand rows however many
+// events there are); any other filter counts the matching index entries,
+// of the band index when there is a box.
 func (s *Store) Histogram(ctx context.Context, f Filter) ([]Day, error) {
 	return s.histogram(ctx, f, false)
 }
 
-func (s *Store) histogram(ctx context.Context, f Filter, forceScan bool) ([]Day, error) {
+// histogram is Histogram; walkDates forces the plain date-index count (so
+// tests can check the other paths against it).
+func (s *Store) histogram(ctx context.Context, f Filter, walkDates bool) ([]Day, error) {
 	var q string
 	var args []any
-	simple := len(f.Sides) == 0 && len(f.Weapons) == 0 && f.MinSources <= 0 && len(f.Statuses) == 0 && f.Q == "" && len(f.IDs) == 0
-	days := &where{}
-	days.add("length(%[1]s) = 10 AND %[1]s GLOB '[0-9]*'")
-	if f.From != "" {
-		days.add("%[1]s >= ?", f.From)
-	}
-	if f.To != "" {
-		days.add("%[1]s <= ?", f.To)
-	}
-	dayConds := func(col string) *where {
-		w := &where{args: append([]any(nil), days.args...)}
-		for _, c := range days.conds {
-			w.conds = append(w.conds, fmt.Sprintf(c, col))
+	simple := f.BBox == nil && len(f.Sides) == 0 && len(f.Weapons) == 0 && f.MinSources <= 0 && len(f.Statuses) == 0 &&
+		f.Q == "" && len(f.IDs) == 0
+	if simple && !walkDates {
+		w := &where{}
+		w.add("n > 0 AND length(day) = 10 AND day GLOB '[0-9]*'")
+		if f.From != "" {
+			w.add("day >= ?", f.From)
 		}
-		return w
-	}
-	switch {
-	case simple && f.BBox == nil && !forceScan:
-		w := dayConds("day")
-		w.add("n > 0")
+		if f.To != "" {
+			w.add("day <= ?", f.To)
+		}
 		w.in("type", f.Types)
 		q, args = `SELECT day, type, n FROM event_days`+w.sql()+` ORDER BY day, type`, w.args
-	case simple && !forceScan:
-		b := f.BBox
-		w := dayConds("day")
-		w.add("max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
-		w.in("type", f.Types)
-		q, args = `SELECT day, type, COUNT(*) FROM events_rtree`+w.sql()+` GROUP BY day, type ORDER BY day, type`, w.args
-	default:
+	} else {
 		g := f
 		g.From, g.To = "", "" // start-day semantics, below
-		from := "events e INDEXED BY events_date_seq"
-		var fromArgs []any
-		if f.Q != "" || len(f.IDs) > 0 {
+		from, w := "events e INDEXED BY events_date_seq", &where{}
+		switch {
+		case f.Q != "" || len(f.IDs) > 0:
 			from = "events e" // the text match or the ID list is the selective part
+		case f.BBox != nil && !walkDates:
+			from = "events e INDEXED BY events_band"
+			cond, bands := bandCond(f.BBox)
+			w.add(cond, bands...)
 		}
-		if b := f.BBox; b != nil {
-			from = boxJoin
-			fromArgs = []any{b.MinLat, b.MaxLat, b.MinLon, b.MaxLon}
+		w.add("length(e.date_start) = 10 AND e.date_start GLOB '[0-9]*'")
+		if f.From != "" {
+			w.add("e.date_start >= ?", f.From)
 		}
-		w := dayConds("e.date_start")
-		w.args = append(fromArgs, w.args...)
+		if f.To != "" {
+			w.add("e.date_start <= ?", f.To)
+		}
 		if err := s.eventConds(ctx, &g, w); err != nil {
 			return nil, err
 		}
