@@ -124,9 +124,16 @@ func (r resolver) findDates(toks []token) []dateMatch {
 	return out
 }
 
+// dateStarts are the words a date expression can open with, besides
+// month and weekday names and numbers.
+var dateStarts = set("night", "overnight", "yesterday", "today", "this", "last", "during", "tonight", "past")
+
 // dateAt reads a date expression starting at toks[i].
 func (r resolver) dateAt(toks []token, i int) (dateMatch, bool) {
 	w := toks[i].Low
+	if toks[i].Kind != tokNum && !dateStarts[w] && !toks[i].Upper && !strings.Contains(w, "-") {
+		return dateMatch{}, false
+	}
 	// "the night of June 6-7", "the night of 7 June", "overnight into June 7"
 	if w == "night" && hasSeq(toks, i+1, "of") || w == "overnight" && (hasSeq(toks, i+1, "into") || hasSeq(toks, i+1, "to") || hasSeq(toks, i+1, "on")) {
 		if d, j, end, ok := r.calendarAt(toks, i+2); ok {
