@@ -103,8 +103,10 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 			hasSeq(toks, i+1, "month") || hasSeq(toks, i+1, "summer") || hasSeq(toks, i+1, "winter"))) {
 			retro = true
 		}
-		// "the attack a week earlier", "days ago": another occurrence.
-		if (w == "earlier" || w == "ago" || w == "before") && i > 0 && timeUnits[toks[i-1].Low] {
+		// "the attack a week earlier", "days ago": another occurrence;
+		// "this week alone", "last month": a tally over a period.
+		if (w == "earlier" || w == "ago" || w == "before") && i > 0 && timeUnits[toks[i-1].Low] ||
+			(w == "this" || w == "last" || w == "past") && i+1 < len(toks) && periodUnits[toks[i+1].Low] && !superlativeBefore(toks, i) {
 			otherTime = true
 		}
 	}
@@ -182,7 +184,8 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 			f.Summary = false
 		}
 	}
-	f.Factual = !otherTime
+	// Territory and troops are reported as tallies over a period.
+	f.Factual = !otherTime || f.Type == model.TerritorialChange || f.Type == model.Deployment
 	if len(f.Figures) == 0 && len(f.Villages) == 0 && (modal && f.Type != model.AirAlert || neg || retro) {
 		f.Factual = false
 	}
@@ -293,7 +296,10 @@ func (f *finding) hasWeaponFigures() bool {
 	return false
 }
 
-var timeUnits = set("week", "weeks", "month", "months", "days", "year", "years", "day")
+var (
+	timeUnits   = set("week", "weeks", "month", "months", "days", "year", "years", "day")
+	periodUnits = set("week", "month", "year", "weeks", "months", "summer", "winter", "spring", "autumn", "fall")
+)
 
 // captureVerbs take a place as their object: "captured Chasiv Yar", "took
 // control of Toretsk", "liberated the town of Kupiansk".
@@ -337,4 +343,17 @@ func properName(text string, toks []token, p int) string {
 		e++
 	}
 	return text[toks[p].S:toks[e-1].E]
+}
+
+// superlativeBefore reports whether a comparison precedes toks[i]: "the
+// largest attack this year" dates nothing.
+func superlativeBefore(toks []token, i int) bool {
+	for b := i - 1; b >= 0 && b >= i-12; b-- {
+		w := toks[b].Low
+		if w == "most" || w == "first" || w == "largest" || w == "biggest" || w == "heaviest" || w == "deadliest" ||
+			w == "worst" || w == "fiercest" || w == "strongest" || w == "longest" || w == "record" {
+			return true
+		}
+	}
+	return false
 }
