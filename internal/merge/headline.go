@@ -3,6 +3,7 @@ package merge
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/sitrep-osint/sitrep/internal/model"
@@ -91,23 +92,77 @@ func headline(ev *model.Event, rs []model.Report, docs map[string]DocInfo, f cou
 	if h.Qualifier == "" {
 		h.Qualifier = model.Exact
 	}
-	distinct := map[float64]bool{}
+	distinct := map[model.Quantity]bool{}
 	lo := best.q.Value
 	for _, v := range vs {
-		distinct[v.q.Value] = true
+		distinct[model.Quantity{Value: v.q.Value, Qualifier: orExact(v.q.Qualifier)}] = true
 		lo = min(lo, v.q.Value)
 		if v.q.Value == best.q.Value && v.q.Qualifier == best.q.Qualifier {
 			h.Reports = append(h.Reports, v.r.ID)
 		}
 	}
 	if len(distinct) > 1 {
-		h.Rule = fmt.Sprintf("%s (sources range %g–%g)", RuleHighest, lo, best.q.Value)
+		if lo < best.q.Value {
+			h.Rule = fmt.Sprintf("%s (sources range %g–%g)", RuleHighest, lo, best.q.Value)
+		}
 		d := model.Discrepancy{Field: f.name}
 		for _, v := range vs {
 			d.Values = append(d.Values, sourceValue(v.r, docs, v.q.Value, v.q.Qualifier))
+			for _, w := range vs {
+				if !compatibleCounts(v.q, w.q) {
+					d.Conflict = true
+				}
+			}
 		}
 		slices.SortStableFunc(d.Values, func(a, b model.SourceValue) int { return cmp.Compare(a.Report, b.Report) })
 		ev.Discrepancies = append(ev.Discrepancies, d)
 	}
 	ev.Headline[f.name] = h
+}
+
+func orExact(q model.Qualifier) model.Qualifier {
+	if q == "" {
+		return model.Exact
+	}
+	return q
+}
+
+// countRange is the set of true values a reported figure allows.
+type countRange struct {
+	lo, hi         float64
+	loOpen, hiOpen bool
+}
+
+// rangeOf reads a figure as an interval: "12" is [12, 12], "at least 12"
+// [12, ∞), "more than 12" (12, ∞), "about 12" [9.6, 14.4], "up to 12"
+// [0, 12], "fewer than 12" [0, 12).
+func rangeOf(q *model.Quantity) countRange {
+	v := q.Value
+	switch q.Qualifier {
+	case model.AtLeast:
+		return countRange{lo: v, hi: math.Inf(1)}
+	case model.MoreThan:
+		return countRange{lo: v, hi: math.Inf(1), loOpen: true}
+	case model.Approx:
+		return countRange{lo: 0.8 * v, hi: 1.2 * v}
+	case model.AtMost:
+		return countRange{lo: 0, hi: v}
+	case model.LessThan:
+		return countRange{lo: 0, hi: v, hiOpen: true}
+	}
+	return countRange{lo: v, hi: v}
+}
+
+// compatibleCounts reports whether two figures can both be true.
+func compatibleCounts(a, b *model.Quantity) bool {
+	x, y := rangeOf(a), rangeOf(b)
+	lo, loOpen := x.lo, x.loOpen
+	if y.lo > lo || (y.lo == lo && y.loOpen) {
+		lo, loOpen = y.lo, y.loOpen
+	}
+	hi, hiOpen := x.hi, x.hiOpen
+	if y.hi < hi || (y.hi == hi && y.hiOpen) {
+		hi, hiOpen = y.hi, y.hiOpen
+	}
+	return lo < hi || (lo == hi && !loOpen && !hiOpen)
 }

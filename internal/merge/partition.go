@@ -83,9 +83,7 @@ func copyEdges(fs []*features, originals map[string]string) []edge {
 				if place, _ := comparePlaces(&a.places, &b.places, false); place < 0.5 {
 					continue
 				}
-				s := Score{Type: 1, Date: 1, Place: 1, Attacker: 1, Weapons: 1, Total: 1, Compatible: true,
-					Reasons: []string{"copy: the documents are near-duplicates and name the same place"}}
-				edges = append(edges, edge{a: min(i, j), b: max(i, j), score: s, copy: true})
+				edges = append(edges, edge{a: min(i, j), b: max(i, j), copy: true})
 			}
 		}
 	}
@@ -281,9 +279,10 @@ func clusters(rs []model.Report, fs []*features, edges []edge, find func(int) in
 		if hasA && hasB {
 			continue
 		}
-		s := e.score
-		if !e.copy {
-			s = compare(fs[e.a], fs[e.b], true) // the same score, now with its reasons
+		s := compare(fs[e.a], fs[e.b], true) // the same score, now with its reasons
+		if e.copy {
+			s.Compatible, s.Gate = true, ""
+			s.Reasons = append([]string{"copy: the two documents are near-duplicates and name the same place"}, s.Reasons...)
 		}
 		if !hasA {
 			joins[e.a] = Join{Report: rs[e.a].ID, With: rs[e.b].ID, Score: s}

@@ -130,3 +130,32 @@ func TestSummariseGolden(t *testing.T) {
 		t.Errorf("events differ from %s; run go test -update and review the diff", path)
 	}
 }
+
+func TestCompatibleCounts(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b *model.Quantity
+		want bool
+	}{
+		{"same", model.Q(12, model.Exact), model.Q(12, model.Exact), true},
+		{"different exact", model.Q(12, model.Exact), model.Q(14, model.Exact), false},
+		{"at least below", model.Q(12, model.AtLeast), model.Q(17, model.Exact), true},
+		{"at least above", model.Q(15, model.AtLeast), model.Q(12, model.Exact), false},
+		{"more than equal", model.Q(12, model.MoreThan), model.Q(12, model.Exact), false},
+		{"more than and at least", model.Q(12, model.MoreThan), model.Q(12, model.AtLeast), true},
+		{"about", model.Q(100, model.Approx), model.Q(115, model.Exact), true},
+		{"about far", model.Q(100, model.Approx), model.Q(130, model.Exact), false},
+		{"fewer than", model.Q(5, model.LessThan), model.Q(5, model.Exact), false},
+		{"up to", model.Q(5, model.AtMost), model.Q(5, model.Exact), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := compatibleCounts(tt.a, tt.b); got != tt.want {
+				t.Fatalf("compatibleCounts(%s, %s) = %v, want %v", tt.a, tt.b, got, tt.want)
+			}
+			if got := compatibleCounts(tt.b, tt.a); got != tt.want {
+				t.Fatalf("compatibleCounts(%s, %s) = %v, want %v (not symmetric)", tt.b, tt.a, got, tt.want)
+			}
+		})
+	}
+}

@@ -34,9 +34,12 @@ type SourceValue struct {
 }
 
 // Discrepancy records that sources disagree on a field, with every value.
+// Conflict is set when two of the values cannot both be true ("12" and
+// "at least 15"), not merely differently worded ("12" and "at least 12").
 type Discrepancy struct {
-	Field  string        `json:"field"`
-	Values []SourceValue `json:"values"`
+	Field    string        `json:"field"`
+	Values   []SourceValue `json:"values"`
+	Conflict bool          `json:"conflict,omitempty"`
 }
 
 // Event is one real occurrence, merged from the reports of many documents.
