@@ -53,6 +53,7 @@ type clauseReader struct {
 // read builds the finding of one clause.
 func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 	f := finding{Toks: toks, Places: places}
+	pastMonth := false
 	taken := make([]bool, len(toks))
 	for _, d := range cr.dates.findDates(toks) {
 		for k := d.I; k < d.J; k++ {
@@ -61,6 +62,10 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 		if !d.Retro {
 			d.Text = cr.text[toks[d.I].S:toks[d.J-1].E]
 			f.Dates = append(f.Dates, d)
+			// A whole month before the publication's is an older story.
+			if d.Precision == model.Month && cr.dates.hasPub && d.End < cr.dates.pub.String()[:8]+"01" {
+				pastMonth = true
+			}
 		}
 	}
 	var attack, terr, dep, alert, gain, modal, neg, retro, otherTime bool
@@ -186,7 +191,7 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 	}
 	// Territory and troops are reported as tallies over a period.
 	f.Factual = !otherTime || f.Type == model.TerritorialChange || f.Type == model.Deployment
-	if len(f.Figures) == 0 && len(f.Villages) == 0 && (modal && f.Type != model.AirAlert || neg || retro) {
+	if len(f.Figures) == 0 && len(f.Villages) == 0 && (modal && f.Type != model.AirAlert || neg || retro || pastMonth) {
 		f.Factual = false
 	}
 	if cr.opinion && (len(f.Figures) == 0 || len(f.Dates) == 0) {

@@ -115,7 +115,7 @@ var sentenceCases = []struct {
 	{"retook two villages", "Ukrainian forces retook two villages near Kupiansk, the General Staff said.",
 		[]string{"territorial_change UA 2025-03-02 @Kupiansk settlements=2"}},
 	{"area seized", "Russian forces seized about 160 square kilometres in the Zaporizhzhia region in February, analysts estimated.",
-		[]string{"territorial_change RU 2025-03-02 @Zaporizhzhia area_km2=~160"}},
+		[]string{"territorial_change RU 2025-02-01..2025-02-28 @Zaporizhzhia area_km2=~160"}},
 	{"area liberated", "Ukraine said its troops liberated 12 km² near Pokrovsk over the past week.",
 		[]string{"territorial_change UA 2025-03-02 @Pokrovsk area_km2=12"}},
 	{"kursk settlements", "Russia claimed it had retaken three settlements in the Kursk region from Ukrainian forces.",

@@ -153,6 +153,9 @@ func (r resolver) dateAt(toks []token, i int) (dateMatch, bool) {
 		// "June 6 night" / "on 6 June overnight" stays a day.
 		return mkRange(d, d, "explicit", toks, i, j), true
 	}
+	if m, ok := r.monthAt(toks, i); ok {
+		return m, true
+	}
 	if wd, ok := weekdays[w]; ok && toks[i].Upper {
 		if !r.hasPub {
 			return dateMatch{}, false
@@ -193,6 +196,42 @@ func (r resolver) dateAt(toks []token, i int) (dateMatch, bool) {
 		return mkRange(r.pub.add(-1), r.pub, "overnight", toks, i, j), true
 	}
 	return dateMatch{}, false
+}
+
+// monthAt reads a month without a day: "in August", "early June", "late
+// May 2024", "October 2023". Its range is the whole month.
+func (r resolver) monthAt(toks []token, i int) (dateMatch, bool) {
+	m, ok := months[toks[i].Low]
+	if !ok || !toks[i].Upper {
+		return dateMatch{}, false
+	}
+	prev := ""
+	if i > 0 {
+		prev = toks[i-1].Low
+	}
+	year, j := 0, i+1
+	if j < len(toks) && isYear(toks[j].Low) {
+		year, j = atoi(toks[j].Low), j+1
+	} else if prev != "in" && prev != "early" && prev != "mid" && prev != "late" && prev != "mid-" && prev != "last" && prev != "since" {
+		return dateMatch{}, false
+	}
+	d := day{Year: year, Month: m, Day: 1}
+	if year == 0 && r.hasPub {
+		d.Year = r.pub.Year
+		if m > r.pub.Month {
+			d.Year--
+		}
+	}
+	end := day{Year: d.Year, Month: m, Day: daysIn(d.Year, m)}
+	return dateMatch{DateRange: model.DateRange{Start: d.String(), End: end.String(), Precision: model.Month, Basis: "month"},
+		I: i, J: j}, true
+}
+
+func daysIn(y int, m time.Month) int {
+	if y == 0 {
+		y = 2001
+	}
+	return time.Date(y, m+1, 0, 12, 0, 0, 0, time.UTC).Day()
 }
 
 func weekdayOf(d day) time.Weekday {

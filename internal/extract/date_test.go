@@ -38,6 +38,8 @@ func TestResolveDate(t *testing.T) {
 		{"kyiv time", "overnight", &lateUTC, "2025-03-01", "2025-03-02", "overnight"},
 		{"no year known", "on the night of June 7", nil, "--06-06", "--06-07", "night"},
 		{"no year explicit", "June 7", nil, "--06-07", "--06-07", "explicit"},
+		{"month", "in August", &pub, "2024-08-01", "2024-08-31", "month"},
+		{"month with year", "late February 2025", &pub, "2025-02-01", "2025-02-28", "month"},
 		{"since is skipped", "the largest since February 24, and on March 1 again", &pub, "2025-03-01", "2025-03-01", "explicit"},
 	}
 	for _, tt := range tests {

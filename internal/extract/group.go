@@ -149,7 +149,7 @@ func (g *grouper) join(fr *frame, f *finding) {
 			fr.Places = append(fr.Places, p)
 		}
 	}
-	if fr.Date == nil && len(f.Dates) > 0 {
+	if len(f.Dates) > 0 && (fr.Date == nil || fr.Date.Precision == model.Month && f.Dates[0].Precision == model.Day) {
 		d := f.Dates[0]
 		fr.Date, fr.DateSent = &d, f.Sent
 	}
