@@ -35,6 +35,19 @@ var (
 		"already", "then", "overnight", "seldom", "never", "not", "now", "yet", "has", "have", "had", ",")
 )
 
+// targetNouns after a side word make it the attacked party: "Ukrainian
+// military airfields", "Russian oil refineries".
+var targetNouns = set("airfields", "airfield", "airbase", "airbases", "facilities", "facility", "targets",
+	"target", "infrastructure", "sites", "enterprises", "installations", "depots", "depot", "positions",
+	"refinery", "refineries", "cities", "city", "towns", "villages", "regions", "region", "territory",
+	"civilians", "border", "ports", "port", "plants", "plant", "airports", "airport", "bases", "base",
+	"ships", "ship", "vessel", "vessels", "soil", "oblasts", "lines", "grid", "homes", "capital")
+
+// modifiers may stand between a side word and its noun.
+var modifiers = set("armed", "air", "special", "ground", "military", "energy", "oil", "civilian", "critical",
+	"key", "deep", "long-range", "border", "front-line", "frontline", "rear", "defence", "defense", "naval",
+	"fuel", "power", "industrial", "occupied")
+
 // sideCue is one piece of wording that names a side: as the attacker
 // (Attacker true) or as the attacked party.
 type sideCue struct {
@@ -86,11 +99,18 @@ func sideCues(toks []token, terr bool) []sideCue {
 		actor := false
 		for p := i + 1; p < len(toks) && p <= i+3; p++ {
 			w := toks[p].Low
-			if actorNouns[w] {
-				actor = p+1 >= len(toks) || !notActor[toks[p+1].Low]
+			if targetNouns[w] {
+				target = true // "Ukrainian military airfields", "Russian energy facilities"
 				break
 			}
-			if w == "armed" || w == "air" || w == "special" || w == "ground" || w == "military" && p+1 < len(toks) && actorNouns[toks[p+1].Low] {
+			if actorNouns[w] && !(w == "military" && p+1 < len(toks) && targetNouns[toks[p+1].Low]) {
+				actor = p+1 >= len(toks) || !notActor[toks[p+1].Low]
+				if actor && !(terr && i > 0 && toks[i-1].Low == "from") {
+					target = false // "in Russian drone strikes": the weapon is Russian
+				}
+				break
+			}
+			if modifiers[w] {
 				continue
 			}
 			break

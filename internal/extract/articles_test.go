@@ -76,6 +76,12 @@ var articleCases = []struct {
 		"attack RU 2025-07-08 @Balakliia killed=2"}},
 	{"a19_occupied", kyivTime("2025-08-08 12:00"), []string{
 		"attack UA 2025-08-07 @Horlivka killed=2 injured=5 drones_launched=1"}},
+	{"a20_daily_roundup", kyivTime("2025-07-09 11:00"), []string{
+		"attack RU 2025-07-09 @Ukraine killed=5 injured=27",
+		"attack RU 2025-07-09 @Kharkiv killed=2 injured=9",
+		"attack RU 2025-07-09 @Donetsk @Kostiantynivka @Druzhkivka killed=3",
+		"attack RU 2025-07-09 @Kherson injured=11"}},
+	{"a21_railways_analysis", kyivTime("2025-10-20 11:00"), nil},
 	{"a17_residue", kyivTime("2025-02-20 08:00"), []string{
 		"attack RU 2025-02-19..2025-02-20 @Kharkiv @Mykolaiv injured=3"}},
 }

@@ -85,7 +85,9 @@ func (g *grouper) add(f *finding) {
 		case strong && sharesPlace(fr, f):
 			g.join(fr, f)
 			return
-		case strong && !fr.strong() && f.Sent-fr.Last <= 4 && k == g.latest(f.Type):
+		case strong && !fr.strong() && f.Sent-fr.Last <= 4 && k == g.latest(f.Type) && !(hasCasualties(f) && fr.casualties()):
+			// A located count after a national total ("In Kharkiv Oblast,
+			// two were killed") is a report of its own, not the total's place.
 			g.join(fr, f)
 			return
 		case !strong && k == g.latest(f.Type) && (fr.strong() || f.Sent-fr.Last <= 4):
@@ -209,6 +211,16 @@ func samePlace(p, q placeRef) bool {
 		return true
 	}
 	return p.Loc.Name == q.Loc.Name && p.Loc.Country == q.Loc.Country
+}
+
+// casualties reports whether any finding of fr counts casualties.
+func (fr *frame) casualties() bool {
+	for _, f := range fr.Findings {
+		if hasCasualties(f) {
+			return true
+		}
+	}
+	return false
 }
 
 // casualtyConflict reports whether f gives casualties for other places
