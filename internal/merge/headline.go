@@ -27,6 +27,7 @@ var countFields = []countField{
 	{"drones_intercepted", weaponSum("drone", func(w *model.Weapon) *model.Quantity { return w.Intercepted })},
 	{"missiles_launched", weaponSum("missile", func(w *model.Weapon) *model.Quantity { return w.Launched })},
 	{"missiles_intercepted", weaponSum("missile", func(w *model.Weapon) *model.Quantity { return w.Intercepted })},
+	{"glide_bombs", weaponSum("bomb", func(w *model.Weapon) *model.Quantity { return w.Launched })},
 	{"settlements", func(r *model.Report) *model.Quantity { return r.Quantities.Settlements }},
 	{"area_km2", func(r *model.Report) *model.Quantity { return r.Quantities.AreaKm2 }},
 	{"troops", func(r *model.Report) *model.Quantity { return r.Quantities.Troops }},

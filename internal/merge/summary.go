@@ -194,32 +194,34 @@ func dateDiscrepancy(rs []model.Report, docs map[string]DocInfo) []model.Discrep
 	return []model.Discrepancy{d}
 }
 
-// placeDiscrepancy lists every report's primary settlement when two of them
-// are more than SameSettlementKm apart or differently named unresolved places.
+// placeDiscrepancy lists every report's settlements when two reports name
+// settlements with none in common (within NearbyKm): one says Brovary, the
+// other Kyiv's centre is fine, one says Kyiv and the other Odesa is not.
 func placeDiscrepancy(rs []model.Report, docs map[string]DocInfo) []model.Discrepancy {
-	var prim []*model.Location
+	var sets [][]model.Location
 	var who []*model.Report
 	for i := range rs {
-		p := placesOf(rs[i].Locations)
-		if len(p.points) > 0 {
-			prim = append(prim, &p.points[0])
+		if p := placesOf(rs[i].Locations); len(p.points) > 0 {
+			sets = append(sets, p.points)
 			who = append(who, &rs[i])
 		}
 	}
 	disagree := false
-	for i := range prim {
-		for j := i + 1; j < len(prim); j++ {
-			if _, same, _ := samePoint(prim[i], prim[j]); !same {
-				disagree = true
-			}
+	for i := range sets {
+		for j := i + 1; j < len(sets) && !disagree; j++ {
+			disagree = !anyNear(sets[i], sets[j])
 		}
 	}
 	if !disagree {
 		return nil
 	}
-	d := model.Discrepancy{Field: "place"}
-	for i, l := range prim {
-		d.Values = append(d.Values, sourceValue(who[i], docs, l.Name, ""))
+	d := model.Discrepancy{Field: "place", Conflict: true}
+	for i, ps := range sets {
+		names := make([]string, 0, len(ps))
+		for _, l := range ps {
+			names = append(names, l.Name)
+		}
+		d.Values = append(d.Values, sourceValue(who[i], docs, strings.Join(names, ", "), ""))
 	}
 	return []model.Discrepancy{d}
 }

@@ -49,7 +49,7 @@ func TestSummarise(t *testing.T) {
 			"2025-07-03..2025-07-04"},
 		{"B", 2, model.StatusCorroborated, []string{"drones_launched"},
 			map[string]model.Headline{"injured": {Value: 3, Qualifier: model.Exact}, "drones_launched": {Value: 30, Qualifier: model.Exact}}, "2025-07-03..2025-07-04"},
-		{"C", 2, model.StatusCorroborated, []string{"place"}, map[string]model.Headline{"injured": {Value: 1, Qualifier: model.Exact}}, "2025-07-10..2025-07-11"},
+		{"C", 2, model.StatusCorroborated, nil, map[string]model.Headline{"injured": {Value: 1, Qualifier: model.Exact}}, "2025-07-10..2025-07-11"},
 		{"D", 3, model.StatusConfirmed, nil, map[string]model.Headline{"killed": {Value: 1, Qualifier: model.Exact}}, "2025-07-04"},
 		{"E", 2, model.StatusConfirmed, nil, map[string]model.Headline{"injured": {Value: 2, Qualifier: model.Exact}}, "2025-07-04"},
 		{"I", 1, model.StatusReported, nil, map[string]model.Headline{}, "2025-07-04"},
@@ -157,5 +157,28 @@ func TestCompatibleCounts(t *testing.T) {
 				t.Fatalf("compatibleCounts(%s, %s) = %v, want %v (not symmetric)", tt.b, tt.a, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestSummariseMergedByAnalyst(t *testing.T) {
+	rs, docs := corpus()
+	var a, b model.Report
+	for _, r := range rs {
+		switch r.ID {
+		case "A5":
+			a = r
+		case "B2":
+			b = r
+		}
+	}
+	// An analyst merged a Kyiv report with an Odesa one: the places and
+	// the injured counts disagree, and both are flagged as conflicts.
+	ev := Summarise("x", []model.Report{a, b}, docs)
+	got := map[string]bool{}
+	for _, d := range ev.Discrepancies {
+		got[d.Field] = d.Conflict
+	}
+	if !got["place"] || !got["injured"] {
+		t.Fatalf("Summarise(A5+B2) discrepancies = %v, want conflicting place and injured", got)
 	}
 }
