@@ -82,6 +82,10 @@ var articleCases = []struct {
 		"attack RU 2025-07-09 @Donetsk @Kostiantynivka @Druzhkivka killed=3",
 		"attack RU 2025-07-09 @Kherson injured=11"}},
 	{"a21_railways_analysis", kyivTime("2025-10-20 11:00"), nil},
+	{"a22_ap_capital", kyivTime("2025-04-24 14:00"), []string{
+		"attack RU 2025-04-24 @Kyiv killed=≥12 children_killed=1 injured=90 drones_launched=145 missiles_launched=66 drones_intercepted=112 missiles_intercepted=48",
+		"territorial_change RU 2025-04-24 @Novomykhailivka @Yantarne settlements=2",
+		"attack RU 2025-04-24 @Kupiansk injured=1 drones_hit=1 drones_launched=1"}},
 	{"a17_residue", kyivTime("2025-02-20 08:00"), []string{
 		"attack RU 2025-02-19..2025-02-20 @Kharkiv @Mykolaiv injured=3"}},
 }

@@ -153,7 +153,9 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 		if (toks[i].Low == "village" || toks[i].Low == "town" || toks[i].Low == "settlement") && hasSeq(toks, i+1, "of") && i+2 < len(toks) && toks[i+2].Upper {
 			f.Villages = appendNew(f.Villages, properName(cr.text, toks, i+2))
 		}
-		if name, ok := capturedName(cr.text, toks, i); ok {
+		if names := namedList(cr.text, toks, i); len(names) > 0 && terr {
+			f.Villages = appendNew(f.Villages, names...)
+		} else if name, ok := capturedName(cr.text, toks, i); ok {
 			f.Villages = appendNew(f.Villages, name)
 		}
 	}
@@ -324,7 +326,7 @@ func capturedName(text string, toks []token, i int) (string, bool) {
 	p := i + 1
 	for p < len(toks) && p <= i+5 {
 		switch toks[p].Low {
-		case "the", "town", "city", "village", "settlement", "of", "full", "over", "most":
+		case "the", "town", "city", "village", "settlement", "of", "full", "over", "most", "settlements", "villages", "towns":
 			p++
 			continue
 		case "control":
@@ -338,6 +340,30 @@ func capturedName(text string, toks []token, i int) (string, bool) {
 		return "", false
 	}
 	return properName(text, toks, p), true
+}
+
+// namedList reads "the settlements of Novomykhailivka and Yantarne",
+// "the villages of A, B and C": every name after a plural settlement noun.
+func namedList(text string, toks []token, i int) []string {
+	if !(toks[i].Low == "settlements" || toks[i].Low == "villages" || toks[i].Low == "towns") || !hasSeq(toks, i+1, "of") {
+		return nil
+	}
+	var out []string
+	p := i + 2
+	for p < len(toks) && toks[p].Upper && toks[p].Kind == tokWord {
+		name := properName(text, toks, p)
+		out = append(out, name)
+		p += len(strings.Fields(name))
+		if p < len(toks) && (toks[p].Low == "," || toks[p].Low == "and") {
+			p++
+			if p < len(toks) && toks[p].Low == "and" {
+				p++
+			}
+			continue
+		}
+		break
+	}
+	return out
 }
 
 // properName reads the capitalised name starting at toks[p]: one or two

@@ -108,6 +108,9 @@ var singularPeople = set("person", "woman", "man", "child", "boy", "girl", "teen
 	"pensioner", "baby", "infant", "soldier", "serviceman", "driver", "worker", "rescuer", "firefighter",
 	"medic", "journalist", "policeman", "passenger", "guard", "volunteer")
 
+// personTail words may follow a counted person: "a woman who", "a man aged 45".
+var personTail = set("who", "aged", "died", "later", "also", "received", "sustained", "suffered", "got", "is", "remains")
+
 // afterWeapon nouns make a weapon word a modifier: "a drone strike".
 var afterWeapon = set("strike", "strikes", "attack", "attacks", "raid", "raids", "threat", "debris",
 	"fragments", "wreckage", "production", "program", "programme", "industry", "operator", "operators",
@@ -123,6 +126,10 @@ func (fr *figureReader) article(i int) (numMatch, bool) {
 	for p := i + 1; p < len(toks) && p <= i+3; p++ {
 		t := toks[p]
 		if singularPeople[t.Low] {
+			if q := p + 1; q < len(toks) && toks[q].Kind == tokWord && !fillerStop[toks[q].Low] && !killedWords[toks[q].Low] &&
+				!injuredWords[toks[q].Low] && !personTail[toks[q].Low] {
+				return numMatch{}, false // "a civilian car": a modifier, not a person
+			}
 			return numMatch{Value: 1, Qualifier: model.Exact, I: i, J: i + 1}, true
 		}
 		if w, m, ok := fr.weapons.match(toks, p); ok && !strings.HasSuffix(toks[p+m-1].Low, "s") && w.Kind != "air_defense" {
