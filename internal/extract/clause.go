@@ -162,7 +162,7 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 	switch {
 	case terr && (has(fSettlements, fArea) || (len(f.Villages) > 0 || settlementNamed(toks)) && !attack):
 		f.Type = model.TerritorialChange
-	case dep && has(fTroops):
+	case dep && (has(fTroops) || namesTroops(toks)):
 		f.Type = model.Deployment
 	case alert:
 		f.Type = model.AirAlert
@@ -193,7 +193,7 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 	}
 	// Territory and troops are reported as tallies over a period.
 	f.Factual = !otherTime || f.Type == model.TerritorialChange || f.Type == model.Deployment
-	if len(f.Figures) == 0 && len(f.Villages) == 0 && (modal && f.Type != model.AirAlert || neg || retro || pastMonth) {
+	if len(f.Figures) == 0 && len(f.Villages) == 0 && (modal && f.Type != model.AirAlert && f.Type != model.Deployment || neg || retro || pastMonth) {
 		f.Factual = false
 	}
 	if cr.opinion && (len(f.Figures) == 0 || len(f.Dates) == 0) {
@@ -383,6 +383,17 @@ func superlativeBefore(toks []token, i int) bool {
 		w := toks[b].Low
 		if w == "most" || w == "first" || w == "largest" || w == "biggest" || w == "heaviest" || w == "deadliest" ||
 			w == "worst" || w == "fiercest" || w == "strongest" || w == "longest" || w == "record" {
+			return true
+		}
+	}
+	return false
+}
+
+// namesTroops reports whether a clause speaks of troops: "massing troops
+// near Zaporizhzhia".
+func namesTroops(toks []token) bool {
+	for _, t := range toks {
+		if t.Low == "troops" || t.Low == "forces" || t.Low == "soldiers" || t.Low == "servicemen" || t.Low == "reserves" {
 			return true
 		}
 	}

@@ -138,6 +138,9 @@ var sentenceCases = []struct {
 	{"concentrating troops", "Russia is concentrating up to 30,000 troops near Zaporizhzhia, a Ukrainian military spokesman said.",
 		[]string{"deployment RU 2025-03-02 @Zaporizhzhia troops=≤30000"}},
 
+	{"massing no number", "Russia is massing troops and armour near Zaporizhzhia ahead of a new offensive, Ukrainian commanders warned.",
+		[]string{"deployment RU 2025-03-02 @Zaporizhzhia"}},
+
 	// Air alerts.
 	{"alert declared", "An air raid alert was declared in Kyiv and the surrounding region shortly after midnight.",
 		[]string{"air_alert RU 2025-03-02 @Kyiv"}},

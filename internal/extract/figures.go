@@ -109,7 +109,7 @@ var singularPeople = set("person", "woman", "man", "child", "boy", "girl", "teen
 	"medic", "journalist", "policeman", "passenger", "guard", "volunteer")
 
 // personTail words may follow a counted person: "a woman who", "a man aged 45".
-var personTail = set("who", "aged", "died", "later", "also", "received", "sustained", "suffered", "got", "is", "remains")
+var personTail = set("who", "among", "whose", "aged", "died", "later", "also", "received", "sustained", "suffered", "got", "is", "remains")
 
 // afterWeapon nouns make a weapon word a modifier: "a drone strike".
 var afterWeapon = set("strike", "strikes", "attack", "attacks", "raid", "raids", "threat", "debris",
