@@ -104,6 +104,10 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 		if isYear(w) && i > 0 && !taken[i] && cr.pubYear > 0 && atoi(w) < cr.pubYear && !afterSince(toks, i) {
 			retro = true
 		}
+		if habitual[w] || w == "recent" && i+1 < len(toks) && (timeUnits[toks[i+1].Low] || periodUnits[toks[i+1].Low]) ||
+			w == "every" && i+1 < len(toks) && (toks[i+1].Low == "night" || toks[i+1].Low == "day" || toks[i+1].Low == "week") {
+			retro = true // habits and trends, not one occurrence
+		}
 		if (w == "previously" || w == "formerly") || (w == "last" && (hasSeq(toks, i+1, "year") || hasSeq(toks, i+1, "week") ||
 			hasSeq(toks, i+1, "month") || hasSeq(toks, i+1, "summer") || hasSeq(toks, i+1, "winter"))) {
 			retro = true
@@ -304,6 +308,7 @@ func (f *finding) hasWeaponFigures() bool {
 }
 
 var (
+	habitual    = set("repeatedly", "regularly", "routinely", "daily", "nightly", "frequently", "often", "increasingly", "constantly", "intensified")
 	timeUnits   = set("week", "weeks", "month", "months", "days", "year", "years", "day")
 	periodUnits = set("week", "month", "year", "weeks", "months", "summer", "winter", "spring", "autumn", "fall")
 )

@@ -197,6 +197,8 @@ var sentenceCases = []struct {
 	{"counterattack noun", "The brigade repelled counterattacks and held its positions.", nil},
 	{"anniversary", "Residents of Bucha marked three years since the town was occupied.", nil},
 	{"since comparison only", "It was the biggest attack since February 2022.", nil},
+	{"trend", "Russia has intensified strikes on Odesa's port infrastructure in recent weeks.", nil},
+	{"habit", "Kherson is shelled almost daily from the left bank of the Dnipro.", nil},
 	{"generic drones", "Both armies rely on drones for reconnaissance.", nil},
 
 	// Numbers that count nothing in the report.
