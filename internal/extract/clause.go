@@ -73,7 +73,7 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 		w := t.Low
 		infinitive := i > 0 && toks[i-1].Low == "to" && !(i > 1 && toks[i-2].Low == "claim")
 		switch {
-		case attackWords[w] && !infinitive && !negated(toks, i):
+		case attackWords[w] && !infinitive && !negated(toks, i) && !repelled(toks, i):
 			if w == "shot" && !hasSeq(toks, i+1, "down") {
 				break
 			}
@@ -175,6 +175,11 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 	}
 	f.HasTrig = attack || terr || dep || alert
 	f.Anaphor = anaphoric(toks)
+	for _, g := range f.Figures {
+		if g.Field == fWeapon && (g.BackRef || g.OfThe) {
+			f.Anaphor = true // "354 of the drones": the drones already told
+		}
+	}
 	f.Gain = gain
 	cues := sideCues(toks, f.Type == model.TerritorialChange)
 	for _, g := range f.Figures {
@@ -229,13 +234,39 @@ func afterSince(toks []token, i int) bool {
 }
 
 // anaphoric reports whether a clause opens by pointing back at an attack
-// already told: "This barrage", "These latest strikes", "That attack".
+// already told: "This barrage", "These latest strikes", "The strikes
+// damaged…" (but not "The attack on Odesa", which names its own target).
 func anaphoric(toks []token) bool {
-	if len(toks) < 2 || (toks[0].Low != "this" && toks[0].Low != "these" && toks[0].Low != "that") {
+	if len(toks) < 2 {
+		return false
+	}
+	switch toks[0].Low {
+	case "this", "these", "that", "the":
+	default:
 		return false
 	}
 	for p := 1; p < len(toks) && p <= 3; p++ {
 		if attackWords[toks[p].Low] {
+			if toks[0].Low != "the" {
+				return true
+			}
+			next := ""
+			if p+1 < len(toks) {
+				next = toks[p+1].Low
+			}
+			return next != "on" && next != "in" && next != "against" && next != "at" && next != "near" && next != "of" && next != "by"
+		}
+	}
+	return false
+}
+
+// repelled reports whether the attack word at toks[i] is a ground assault
+// that was fought off ("pushed back assaults", "repelled attacks"): a
+// battle, not a strike.
+func repelled(toks []token, i int) bool {
+	for b := i - 1; b >= 0 && b >= i-3; b-- {
+		switch toks[b].Low {
+		case "repelled", "repulsed", "repel", "repelling", "fended", "beat", "back":
 			return true
 		}
 	}

@@ -40,6 +40,7 @@ type figure struct {
 	// breakdown unless a verb of its own gives it a role.
 	BackRef bool
 	guessed bool // the role is the default, no verb gave it
+	OfThe   bool // "478 of the drones": part of weapons already counted
 }
 
 // figureReader reads the counts in one clause.
@@ -204,7 +205,7 @@ func (fr *figureReader) classify(n numMatch, prev []figure) []figure {
 			if w.Kind == "air_defense" {
 				return nil
 			}
-			f := figure{Field: fWeapon, Weapon: w, N: n, I: n.I, J: fr.absorb(w, p+m)}
+			f := figure{Field: fWeapon, Weapon: w, N: n, I: n.I, J: fr.absorb(w, p+m), OfThe: hasSeq(toks, n.J, "of", "the")}
 			if p > 0 && isIncluding(toks, n.I) {
 				if _, had := lastWeapon(prev); had {
 					f.Sub = true
