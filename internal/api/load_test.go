@@ -27,6 +27,7 @@ func TestLoad(t *testing.T) {
 		t.Skip("set SITREP_LOAD=1 to run the loopback load test")
 	}
 	clients, seconds := envInt("SITREP_LOAD_CLIENTS", 200), envInt("SITREP_LOAD_SECONDS", 10)
+	page := envInt("SITREP_LOAD_PAGE", 1000) // the UI's map asks for 1000 events
 	st := benchStore(t)
 	srv := New(Options{Store: st})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -47,18 +48,18 @@ func TestLoad(t *testing.T) {
 	n := benchEvents()
 	// The mix follows the UI: a map page of up to 1000 events, the timeline
 	// without dates, a filtered list, a filtered histogram and event pages.
-	kinds := []string{"events?limit=1000", "histogram", "events?bbox&limit=1000", "events?type&dates", "histogram?types&dates", "events/{id}"}
+	kinds := []string{"events?limit=N", "histogram", "events?bbox&limit=N", "events?type&dates", "histogram?types&dates", "events/{id}"}
 	urls := func(r *rand.Rand) (int, string) {
 		d := randomDay(r)
 		c := benchCities[r.IntN(len(benchCities))]
 		k := r.IntN(len(kinds))
 		switch k {
 		case 0:
-			return k, "/api/v1/events?limit=1000"
+			return k, fmt.Sprintf("/api/v1/events?limit=%d", page)
 		case 1:
 			return k, "/api/v1/histogram"
 		case 2:
-			return k, fmt.Sprintf("/api/v1/events?limit=1000&bbox=%.3f,%.3f,%.3f,%.3f", c[0]-1, c[1]-1, c[0]+1, c[1]+1)
+			return k, fmt.Sprintf("/api/v1/events?limit=%d&bbox=%.3f,%.3f,%.3f,%.3f", page, c[0]-1, c[1]-1, c[0]+1, c[1]+1)
 		case 3:
 			return k, "/api/v1/events?type=attack&from=" + d.Format(time.DateOnly) + "&to=" + d.AddDate(0, 0, 30).Format(time.DateOnly)
 		case 4:
@@ -109,8 +110,8 @@ func TestLoad(t *testing.T) {
 	wg.Wait()
 	elapsed := time.Since(start)
 	slices.Sort(times)
-	t.Logf("%d clients, %s, %d events: %d requests, %.0f req/s, p50 %s, p90 %s, p99 %s, max %s, %d errors",
-		clients, elapsed.Round(time.Millisecond), n, len(times), float64(len(times))/elapsed.Seconds(),
+	t.Logf("page %d, %d clients, %s, %d events: %d requests, %.0f req/s, p50 %s, p90 %s, p99 %s, max %s, %d errors",
+		page, clients, elapsed.Round(time.Millisecond), n, len(times), float64(len(times))/elapsed.Seconds(),
 		percentile(times, 0.5).Round(time.Microsecond), percentile(times, 0.9).Round(time.Microsecond),
 		percentile(times, 0.99).Round(time.Microsecond), times[len(times)-1].Round(time.Microsecond), len(failures))
 	for k, name := range kinds {

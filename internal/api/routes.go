@@ -26,6 +26,7 @@ type route struct {
 	produces     string   // response media type
 	maxBody      int64    // body limit; 0 means maxJSONBody
 	long         bool     // no request deadline (streams, exports)
+	gated        bool     // a short database read, admitted in arrival order (set by routeTable)
 	handler      http.HandlerFunc
 }
 
@@ -45,7 +46,7 @@ const (
 // routeTable declares every route the server has. New registers exactly
 // these on the mux, and the OpenAPI document is generated from them.
 func (s *Server) routeTable() []route {
-	return []route{
+	routes := []route{
 		{method: "GET", path: "/api/v1/events", summary: "List events matching the filters, newest date first, one page at a time.",
 			auth: authRead, filters: true, produces: jsonType, handler: s.handleEvents},
 		{method: "GET", path: "/api/v1/events/{id}", summary: "One event with its reports, documents, discrepancies and merge explanation.",
@@ -90,6 +91,10 @@ func (s *Server) routeTable() []route {
 		{method: "GET", path: "/", summary: "The web UI (embedded static files).",
 			auth: authNone, produces: "text/html", long: true, handler: s.handleUI},
 	}
+	for i, rt := range routes {
+		routes[i].gated = rt.method == "GET" && rt.auth == authRead && !rt.long && rt.path != "/metrics"
+	}
+	return routes
 }
 
 const exportWhatDoc = "what: events (default) or reports"

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -81,6 +82,9 @@ type Server struct {
 	broker    *broker
 	routes    []route
 	pingEvery time.Duration
+	// slots admits database-bound requests first come, first served; see
+	// wrap.
+	slots chan struct{}
 }
 
 // New builds a server and registers its routes.
@@ -91,7 +95,7 @@ func New(opts Options) *Server {
 	}
 	m := newMetrics()
 	s := &Server{st: opts.Store, log: log.With("component", "api"), opts: opts, mux: http.NewServeMux(), metrics: m,
-		broker: newBroker(opts.Store, m), pingEvery: pingEvery}
+		broker: newBroker(opts.Store, m), pingEvery: pingEvery, slots: make(chan struct{}, max(4, runtime.NumCPU()))}
 	s.routes = s.routeTable()
 	for _, rt := range s.routes {
 		s.mux.Handle(rt.pattern(), s.wrap(rt))
@@ -225,6 +229,19 @@ func (s *Server) wrap(rt route) http.Handler {
 			ctx, cancel := context.WithTimeout(r.Context(), queryTimeout)
 			defer cancel()
 			r = r.WithContext(ctx)
+		}
+		if rt.gated {
+			// database/sql hands a freed connection to a random waiter, so
+			// under load some requests would wait far longer than others;
+			// a channel admits waiters in arrival order, and as many at a
+			// time as the store has read connections.
+			select {
+			case s.slots <- struct{}{}:
+				defer func() { <-s.slots }()
+			case <-r.Context().Done():
+				fail(sw, http.StatusServiceUnavailable, "server busy: request timed out waiting for the database")
+				return
+			}
 		}
 		rt.handler(sw, r)
 	})
