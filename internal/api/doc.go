@@ -14,6 +14,11 @@
 //	pipe, _ := pipeline.New(ctx, st, pipeline.Options{OnEvents: srv.NotifyEvents})
 //	err := srv.ListenAndServe(ctx, "127.0.0.1:8080") // returns after ctx is cancelled and requests drain
 //
+// Load. Short database reads are admitted first come, first served, as many
+// at a time as the store has read connections, so that under load every
+// request waits about as long as the others (database/sql alone hands a
+// freed connection to a random waiter). Streams and exports are not gated.
+//
 // Security. Reads are open unless Options.ReadTokenRequired; every write
 // (ingest, corrections, subscriptions) needs "Authorization: Bearer TOKEN"
 // with a token made by "sitrep token create" (stored hashed). Bodies are
