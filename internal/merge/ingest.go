@@ -192,8 +192,24 @@ func (n *neighbourhood) gather(ctx context.Context, tx *store.Tx, seeds []model.
 		return 0, err
 	}
 	wf := make([]*features, 0, len(window))
+	docIDs := make([]string, 0, len(window)+len(seeds))
 	for i := range window {
 		wf = append(wf, featuresOf(&window[i]))
+		docIDs = append(docIDs, window[i].Doc)
+	}
+	for i := range seeds {
+		docIDs = append(docIDs, seeds[i].Doc)
+	}
+	slices.Sort(docIDs)
+	infos, err := tx.DocumentInfos(ctx, slices.Compact(docIDs))
+	if err != nil {
+		return 0, err
+	}
+	family := func(doc string) string {
+		if d := infos[doc].DuplicateOf; d != "" {
+			return d
+		}
+		return doc
 	}
 	queue := n.add(seeds)
 	for len(queue) > 0 {
@@ -206,10 +222,10 @@ func (n *neighbourhood) gather(ctx context.Context, tx *store.Tx, seeds []model.
 			}
 			for _, fw := range wf {
 				w := fw.r
-				if _, in := n.reports[w.ID]; in || w.Type != x.Type || !fw.date.ok || !fx.date.overlapsWithin(fw.date, dateSlack(x.Type)) {
+				if _, in := n.reports[w.ID]; in || w.Type != x.Type || !fw.date.ok || !fx.date.overlapsWithin(fw.date, 1+dateSlack(x.Type)) {
 					continue
 				}
-				if compare(fx, fw, false).Compatible {
+				if family(w.Doc) == family(x.Doc) || compare(fx, fw, false).Compatible {
 					queue = append(queue, n.add([]model.Report{*w})...)
 				}
 			}
@@ -296,20 +312,35 @@ func (n *neighbourhood) fetchEvents(ctx context.Context, tx *store.Tx, cons *Con
 			}
 			got = append(got, n.add(rs)...)
 		}
-		var evs, docs []string
+		var evs, dated, undated []string
 		for _, r := range n.reports {
 			if r.Event != "" && !n.events[r.Event] {
 				n.events[r.Event] = true
 				evs = append(evs, r.Event)
 			}
-			if !n.families[r.Doc] {
-				n.families[r.Doc] = true
-				docs = append(docs, r.Doc)
+			if n.families[r.Doc] {
+				continue
+			}
+			n.families[r.Doc] = true
+			if dateSpan(r.Date).ok {
+				dated = append(dated, r.Doc)
+			} else {
+				undated = append(undated, r.Doc)
 			}
 		}
-		if len(docs) > 0 {
-			slices.Sort(docs)
-			rs, err := tx.FamilyReports(ctx, docs)
+		// Dated relatives of a dated report are in the date window already
+		// (gather links them), so only undated relatives are fetched for
+		// it; an undated report needs its whole family. This keeps a wire
+		// story reprinted a hundred times from being read on every batch.
+		for _, f := range []struct {
+			docs        []string
+			undatedOnly bool
+		}{{dated, true}, {undated, false}} {
+			if len(f.docs) == 0 {
+				continue
+			}
+			slices.Sort(f.docs)
+			rs, err := tx.FamilyReports(ctx, f.docs, f.undatedOnly)
 			if err != nil {
 				return added, err
 			}

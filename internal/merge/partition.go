@@ -15,8 +15,8 @@ type Constraints struct {
 	CannotLink [][2]string // the two reports never share an event
 	// Originals maps a document to the original it is a near-duplicate of
 	// (Document.DuplicateOf). Reports of one family of copies that name the
-	// same place are linked whatever their dates: a reprint resolves
-	// "overnight" against its own publication time, or has none.
+	// same place are linked even when a day apart or undated: a reprint
+	// resolves "overnight" against its own publication time, or has none.
 	Originals map[string]string
 }
 
@@ -52,8 +52,9 @@ type edge struct {
 }
 
 // copyEdges links the reports of near-duplicate documents that agree on
-// type and place. They come before all other edges and skip the coherence
-// check: a copy says what its original says.
+// type and place and are dated at most a day apart (or undated). They come
+// before all other edges and skip the coherence check: a copy says what its
+// original says.
 func copyEdges(fs []*features, originals map[string]string) []edge {
 	if len(originals) == 0 {
 		return nil
@@ -78,6 +79,12 @@ func copyEdges(fs []*features, originals map[string]string) []edge {
 			for _, j := range members[x+1:] {
 				a, b := fs[i], fs[j]
 				if a.r.Doc == b.r.Doc || a.r.Type != b.r.Type {
+					continue
+				}
+				// A reprint may date the event a day off (it resolves
+				// "overnight" against its own publication) or not at all;
+				// further apart, it is a templated text about another day.
+				if a.date.ok && b.date.ok && !a.date.overlapsWithin(b.date, 1+dateSlack(a.r.Type)) {
 					continue
 				}
 				if place, _ := comparePlaces(&a.places, &b.places, false); place < 0.5 {

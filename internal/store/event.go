@@ -87,17 +87,28 @@ func (t *Tx) ReportsByID(ctx context.Context, ids []string) ([]model.Report, err
 const familyReports = `SELECT ` + reportColumns + ` WHERE r.doc_id IN (
  SELECT duplicate_of FROM documents WHERE id IN (%[1]s) AND duplicate_of IS NOT NULL
  UNION SELECT id FROM documents WHERE duplicate_of IN (%[1]s)
- UNION SELECT c.id FROM documents c JOIN documents d ON c.duplicate_of = d.duplicate_of WHERE d.id IN (%[1]s))`
+ UNION SELECT c.id FROM documents c JOIN documents d ON c.duplicate_of = d.duplicate_of WHERE d.id IN (%[1]s))%[2]s
+ ORDER BY r.id LIMIT ` + familyLimit
+
+// familyLimit bounds how many relatives' reports one FamilyReports chunk
+// reads: a story reprinted hundreds of times would otherwise be read again
+// for every new copy.
+const familyLimit = "200"
 
 // FamilyReports returns the reports of the near-duplicate relatives of
 // these documents: their originals, their copies and their fellow copies,
-// each with its event.
-func (t *Tx) FamilyReports(ctx context.Context, docIDs []string) ([]model.Report, error) {
+// each with its event; with undatedOnly, only those without a date. At most
+// familyLimit reports per chunk of documents are returned, smallest IDs first.
+func (t *Tx) FamilyReports(ctx context.Context, docIDs []string, undatedOnly bool) ([]model.Report, error) {
+	filter := ""
+	if undatedOnly {
+		filter = ` AND +r.date_start = ''` // unary plus: look reports up by document, not by date
+	}
 	var out []model.Report
 	err := eachChunk(docIDs, func(args []any, marks string) error {
 		all := make([]any, 0, 3*len(args))
 		all = append(append(append(all, args...), args...), args...)
-		rs, err := queryReports(ctx, t.tx, fmt.Sprintf(familyReports, marks), all...)
+		rs, err := queryReports(ctx, t.tx, fmt.Sprintf(familyReports, marks, filter), all...)
 		out = append(out, rs...)
 		return err
 	})
