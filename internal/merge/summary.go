@@ -114,11 +114,13 @@ func eventDate(rs []model.Report) model.DateRange {
 }
 
 // eventLocations lists each distinct place once: most often named first,
-// settlements before oblasts before countries, then by name.
+// settlements before oblasts before countries, then in the order the
+// reports (by ID) name them, so a report's main place leads.
 func eventLocations(rs []model.Report) []model.Location {
 	type entry struct {
 		loc   model.Location
 		count int
+		first int
 	}
 	var es []*entry
 	for i := range rs {
@@ -133,12 +135,12 @@ func eventLocations(rs []model.Report) []model.Location {
 			}
 			if !found {
 				l.Start, l.End = 0, 0
-				es = append(es, &entry{loc: l, count: 1})
+				es = append(es, &entry{loc: l, count: 1, first: len(es)})
 			}
 		}
 	}
 	slices.SortFunc(es, func(a, b *entry) int {
-		return cmp.Or(cmp.Compare(b.count, a.count), cmp.Compare(levelOf(&b.loc), levelOf(&a.loc)), cmp.Compare(a.loc.Name, b.loc.Name))
+		return cmp.Or(cmp.Compare(b.count, a.count), cmp.Compare(levelOf(&b.loc), levelOf(&a.loc)), cmp.Compare(a.first, b.first))
 	})
 	out := make([]model.Location, 0, len(es))
 	for _, e := range es {
