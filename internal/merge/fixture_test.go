@@ -17,6 +17,7 @@ var (
 	kupiansk  = model.Location{Name: "Kupiansk", Admin1: "Kharkiv Oblast", Country: "UA", Lat: 49.7106, Lon: 37.6156, GeonamesID: 704422, Feature: "city", Resolved: true}
 	kharkObl  = model.Location{Name: "Kharkiv Oblast", Admin1: "Kharkiv Oblast", Country: "UA", Lat: 49.5, Lon: 36.5, Feature: "admin1", Resolved: true}
 	staroko   = model.Location{Name: "Starokostiantyniv", Admin1: "Khmelnytskyi Oblast", Country: "UA", Lat: 49.7557, Lon: 27.2034, GeonamesID: 691999, Feature: "city", Resolved: true}
+	vovchansk = model.Location{Name: "Vovchansk", Admin1: "Kharkiv Oblast", Country: "UA", Lat: 50.2906, Lon: 36.9411, GeonamesID: 690548, Feature: "city", Resolved: true}
 	ukraine   = model.Location{Name: "Ukraine", Country: "UA", Lat: 49, Lon: 32, Feature: "country", Resolved: true}
 )
 
@@ -45,6 +46,9 @@ func claim(who string, side model.Side, hedged bool) opt {
 }
 func typ(t model.EventType) opt   { return func(r *model.Report) { r.Type = t } }
 func at(ls ...model.Location) opt { return func(r *model.Report) { r.Locations = ls } }
+
+// month marks a report as dated only to its month.
+func month(r *model.Report) { r.Date.Precision = model.Month }
 
 func rep(id, doc, start, end string, opts ...opt) model.Report {
 	r := model.Report{ID: id, Doc: doc, Type: model.Attack, Date: model.DateRange{Start: start, End: end, Precision: model.Day}}
@@ -85,6 +89,8 @@ func corpus() ([]model.Report, map[string]DocInfo) {
 		"d-tally-b":     {Publisher: "Black Sea Post"},
 		"d-front":       {Publisher: "Eastern Monitor"},
 		"d-undated":     {Publisher: "Lviv Ledger"},
+		"d-month-a":     {Publisher: "Eastern Monitor"},
+		"d-month-b":     {Publisher: "Dnipro Daily"},
 	}
 	rs := []model.Report{
 		// A: Kyiv, night of 3–4 July. A wire story, two reprints, two city reports
@@ -118,6 +124,10 @@ func corpus() ([]model.Report, map[string]DocInfo) {
 		rep("H2", "d-tally-b", "2025-07-04", "", at(ukraine), by(model.SideRU), weapon("drone", 125), weapon("ballistic_missile", 6)),
 		// I: a battle at Kupiansk the same day is a different type from E.
 		rep("I1", "d-front", "2025-07-04", "", at(kupiansk), typ(model.Battle)),
+		// K: a capture dated only to its month by two outlets; the day-dated
+		// Kharkiv oblast report of the same month (DF) stays apart.
+		rep("K1", "d-month-a", "2025-07-01", "2025-07-31", at(vovchansk), by(model.SideRU), typ(model.TerritorialChange), month),
+		rep("K2", "d-month-b", "2025-07", "", at(vovchansk, kharkObl), by(model.SideRU), typ(model.TerritorialChange), month),
 		// J: no date: never merged.
 		rep("J1", "d-undated", "", "", at(kyiv), by(model.SideRU)),
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/sitrep-osint/sitrep/internal/model"
 	"github.com/sitrep-osint/sitrep/internal/store"
@@ -244,7 +245,11 @@ func (n *neighbourhood) gather(ctx context.Context, tx *store.Tx, seeds []model.
 // where they overlap.
 func readWindow(ctx context.Context, tx *store.Tx, seeds []model.Report) ([]model.Report, error) {
 	type window struct{ lo, hi int }
-	wins := map[model.EventType][]window{}
+	type key struct {
+		typ    model.EventType
+		coarse bool // coarse reports link only to coarse ones: read only those, further back
+	}
+	wins := map[key][]window{}
 	for _, r := range seeds {
 		s := dateSpan(r.Date)
 		if !s.ok || s.yearless {
@@ -254,16 +259,28 @@ func readWindow(ctx context.Context, tx *store.Tx, seeds []model.Report) ([]mode
 		if !s.fine {
 			m = coarseMargin
 		}
-		wins[r.Type] = append(wins[r.Type], window{s.lo - m - maxSlack, s.hi + maxSlack})
+		k := key{r.Type, !s.fine}
+		wins[k] = append(wins[k], window{s.lo - m - maxSlack, s.hi + maxSlack})
 	}
+	keys := make([]key, 0, len(wins))
+	for k := range wins {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if a.typ != b.typ {
+			return strings.Compare(string(a.typ), string(b.typ))
+		}
+		if a.coarse == b.coarse {
+			return 0
+		}
+		if a.coarse {
+			return 1
+		}
+		return -1
+	})
 	var out []model.Report
-	types := make([]model.EventType, 0, len(wins))
-	for typ := range wins {
-		types = append(types, typ)
-	}
-	slices.Sort(types)
-	for _, typ := range types {
-		ws := wins[typ]
+	for _, k := range keys {
+		ws := wins[k]
 		slices.SortFunc(ws, func(a, b window) int { return a.lo - b.lo })
 		merged := ws[:1]
 		for _, w := range ws[1:] {
@@ -275,7 +292,7 @@ func readWindow(ctx context.Context, tx *store.Tx, seeds []model.Report) ([]mode
 			merged = append(merged, w)
 		}
 		for _, w := range merged {
-			rs, err := tx.ReportsStartingBetween(ctx, string(typ), formatDay(w.lo, false), formatDay(w.hi, false))
+			rs, err := tx.ReportsStartingBetween(ctx, string(k.typ), formatDay(w.lo, false), formatDay(w.hi, false), k.coarse)
 			if err != nil {
 				return nil, err
 			}

@@ -58,11 +58,20 @@ func queryReports(ctx context.Context, q querier, query string, args ...any) ([]
 
 const reportsInWindow = `SELECT ` + reportColumns + ` WHERE r.type = ? AND r.date_start BETWEEN ? AND ?`
 
+// coarseFilter keeps reports dated only to a month or a year: a short date
+// string, or a range of more than three days.
+const coarseFilter = ` AND (length(r.date_start) < 10 OR julianday(r.date_end) - julianday(r.date_start) > 3)`
+
 // ReportsStartingBetween returns the reports of one type whose date starts
-// between from and to (inclusive, "YYYY-MM-DD"), each with its event. It is
-// the merge stage's candidate query; the (type, date_start) index serves it.
-func (t *Tx) ReportsStartingBetween(ctx context.Context, typ, from, to string) ([]model.Report, error) {
-	rs, err := queryReports(ctx, t.tx, reportsInWindow, typ, from, to)
+// between from and to (inclusive, "YYYY-MM-DD"), each with its event; with
+// coarseOnly, only those dated to a month or a year. It is the merge
+// stage's candidate query; the (type, date_start) index serves it.
+func (t *Tx) ReportsStartingBetween(ctx context.Context, typ, from, to string, coarseOnly bool) ([]model.Report, error) {
+	q := reportsInWindow
+	if coarseOnly {
+		q += coarseFilter
+	}
+	rs, err := queryReports(ctx, t.tx, q, typ, from, to)
 	if err != nil {
 		return nil, fmt.Errorf("store: reports of %s between %s and %s: %w", typ, from, to, err)
 	}
