@@ -14,5 +14,9 @@
 // SQL is written inline next to the method that runs it, with "?"
 // placeholders; dialect differences are isolated in sqlite.go.
 // Migrations are numbered .sql files per dialect, applied by goose from an
-// embedded file system, each in its own transaction.
+// embedded file system, each in its own transaction: 00001 documents,
+// reports, events and their links; 00002 the serving indexes and side
+// tables kept by triggers, and API tokens; 00003 feeds, watched files,
+// subscriptions and deliveries. They are append-only: a shipped migration
+// is never edited, and numbers are never reused.
 package store
