@@ -45,6 +45,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 // IngestBench is the result of "sitrep bench ingest".
 type IngestBench struct {
 	Format     string  `json:"format"`
+	Merge      bool    `json:"merge"`
 	Docs       int     `json:"documents"`
 	Bytes      int64   `json:"bytes"`
 	Seconds    float64 `json:"seconds"`
@@ -53,6 +54,8 @@ type IngestBench struct {
 	PeakRSSMB  float64 `json:"peak_rss_mb"`
 	Reports    int     `json:"reports"`
 	Events     int64   `json:"events"`
+	NearDups   int     `json:"near_duplicates"`
+	Planted    int     `json:"planted_copies"`
 	Workers    int     `json:"workers"`
 }
 
@@ -63,6 +66,7 @@ func benchIngest(ctx context.Context, e *env, args []string) error {
 	workers := fs.Int("workers", e.cfg.Workers, "decode and extraction `workers`")
 	seed := fs.Uint64("seed", 1, "generator `seed`")
 	keep := fs.Bool("keep", false, "keep the generated corpus and database")
+	noMerge := fs.Bool("no-merge", false, "store reports without merging them into events, to measure what merging costs")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the ingest to `file` (go tool pprof)")
 	if _, err := parse(fs, args); err != nil {
 		return err
@@ -79,7 +83,7 @@ func benchIngest(ctx context.Context, e *env, args []string) error {
 	}
 	corpus := filepath.Join(dir, "corpus")
 	fmt.Fprintf(e.io.Err, "generating %d %s documents in %s\n", *n, *format, corpus)
-	bytes, err := writeSynth(corpus, *n, *format, *seed)
+	bytes, planted, err := writeSynth(corpus, *n, *format, *seed)
 	if err != nil {
 		return err
 	}
@@ -88,7 +92,7 @@ func benchIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	p, err := pipeline.New(ctx, st, pipeline.Options{Workers: *workers, Log: e.log})
+	p, err := pipeline.New(ctx, st, pipeline.Options{Workers: *workers, Log: e.log, SkipMerge: *noMerge})
 	if err != nil {
 		return err
 	}
@@ -114,16 +118,17 @@ func benchIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	secs := sum.Elapsed.Seconds()
-	res := IngestBench{Format: *format, Docs: sum.Read, Bytes: bytes, Seconds: secs, DocsPerSec: float64(sum.Read) / secs,
-		MBPerSec: float64(bytes) / 1e6 / secs, PeakRSSMB: peakRSSMB(), Reports: sum.Reports, Events: stats.Events, Workers: *workers}
+	res := IngestBench{Format: *format, Merge: !*noMerge, Docs: sum.Read, Bytes: bytes, Seconds: secs, DocsPerSec: float64(sum.Read) / secs,
+		MBPerSec: float64(bytes) / 1e6 / secs, PeakRSSMB: peakRSSMB(), Reports: sum.Reports, Events: stats.Events, Workers: *workers,
+		NearDups: sum.NearDuplicates, Planted: planted}
 	enc := json.NewEncoder(e.io.Out)
 	enc.SetIndent("", "  ")
 	return enc.Encode(res)
 }
 
 // writeSynth writes n generated documents, one file each, and returns the
-// bytes written.
-func writeSynth(dir string, n int, format string, seed uint64) (int64, error) {
+// bytes written and how many documents are planted syndicated copies.
+func writeSynth(dir string, n int, format string, seed uint64) (int64, int, error) {
 	g := synth.New(seed)
 	var total int64
 	for i := range n {
@@ -131,7 +136,7 @@ func writeSynth(dir string, n int, format string, seed uint64) (int64, error) {
 		sub := filepath.Join(dir, fmt.Sprintf("%03d", i/1000))
 		if i%1000 == 0 {
 			if err := os.MkdirAll(sub, 0o755); err != nil {
-				return total, err
+				return total, g.Copies, err
 			}
 		}
 		var name, body string
@@ -141,11 +146,11 @@ func writeSynth(dir string, n int, format string, seed uint64) (int64, error) {
 			name, body = d.ID+".txt", d.Text
 		}
 		if err := os.WriteFile(filepath.Join(sub, name), []byte(body), 0o644); err != nil {
-			return total, err
+			return total, g.Copies, err
 		}
 		total += int64(len(body))
 	}
-	return total, nil
+	return total, g.Copies, nil
 }
 
 // resetPeakRSS resets the kernel's peak resident set size for this process

@@ -44,6 +44,10 @@ type Options struct {
 	BatchSize int // documents per transaction; default 256
 	// Progress, when set, is called on the writer goroutine after each input.
 	Progress func(Progress)
+	// SkipMerge stores reports without merging them into events. It exists
+	// to measure what merging costs ("sitrep bench ingest --no-merge"); a
+	// database ingested this way has reports that no event has seen.
+	SkipMerge bool
 	// OnEvents, when set, is called after each committed batch with the IDs
 	// of the events that batch created or changed (for live updates).
 	OnEvents func(eventIDs []string)
@@ -332,6 +336,9 @@ func (p *Pipeline) store(ctx context.Context, batch []decoded, sum *Summary) err
 			}
 		}
 		s.Reports = len(fresh)
+		if p.opts.SkipMerge {
+			return nil
+		}
 		res, err := merge.Reports(ctx, tx, fresh)
 		if err != nil {
 			return err

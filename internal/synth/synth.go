@@ -38,23 +38,30 @@ var (
 	quals    = []string{"", "at least ", "about ", "more than ", "nearly ", "up to ", "some ", "over "}
 	words    = []string{"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "a dozen"}
 	weekdays = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
-	filler   = []string{
-		"Emergency crews worked through the morning to clear debris and restore power to the affected districts.",
-		"Residents spent hours in shelters and metro stations as the alert continued.",
-		"The regional administration said schools in the area would switch to remote lessons for the rest of the week.",
-		"Officials urged people to stay away from damaged buildings while engineers assessed the structures.",
-		"Power engineers said repairs to the damaged substation could take several days.",
-		"Volunteers set up heating points and distributed water in the hardest-hit neighbourhoods.",
-		"Analysts said the pattern of the strikes suggested an effort to exhaust air-defence stocks before winter.",
-		"The city council said it would publish a list of damaged homes so owners could apply for compensation.",
-	}
+	// Filler sentences are built from parts so that independent documents
+	// share few word sequences, as independent articles do; a corpus of a few
+	// fixed sentences would make every document a near-duplicate of the rest.
+	fillerWho   = []string{"Emergency crews", "Volunteers", "Power engineers", "Municipal workers", "Rescuers", "Police officers", "Utility teams", "Medics", "Neighbours", "Firefighters", "Local officials", "Railway staff"}
+	fillerDid   = []string{"worked through the morning to", "spent several hours trying to", "were still working late in the evening to", "arrived within minutes to", "set up a temporary post to", "were called in from nearby towns to", "used cranes and heavy machinery to", "went from door to door to"}
+	fillerWhat  = []string{"clear debris from the street", "restore power to the district", "check damaged apartments for people trapped inside", "board up broken windows before the cold", "reconnect water and heating", "put out the fires in the warehouses", "help elderly residents reach the shelters", "assess the cracked facade of the school", "hand out blankets and hot food", "repair the damaged tram line"}
+	fillerWhere = []string{"on %s Street", "near the central market", "in the %s district", "close to the river embankment", "by the bus station", "around the old brewery", "next to a kindergarten", "on the outskirts of the city", "near the railway bridge", "in the industrial zone"}
+	streets     = []string{"Shevchenko", "Franko", "Sadova", "Hrushevskoho", "Soborna", "Lesi Ukrainky", "Peremohy", "Zelena", "Kozatska", "Vyshneva", "Tsentralna", "Myru"}
+	districts   = []string{"Shevchenkivskyi", "Podilskyi", "Solomianskyi", "Kyivskyi", "Osnovianskyi", "Saltivskyi", "Prymorskyi", "Zavodskyi", "Dniprovskyi", "Industrialnyi", "Slobidskyi", "Tsentralnyi"}
 )
+
+// CopyShare is the share of generated documents that are syndicated copies
+// of an earlier one (a new headline and opening line, a trimmed ending), as
+// wire stories are reprinted.
+const CopyShare = 0.10
 
 // Generator produces documents deterministically from a seed.
 type Generator struct {
-	r    *rand.Rand
-	base time.Time
-	n    int
+	r      *rand.Rand
+	base   time.Time
+	n      int
+	recent []Doc // originals a copy may reprint
+	// Copies counts the syndicated copies generated so far.
+	Copies int
 }
 
 // New returns a generator; the same seed gives the same documents.
@@ -76,9 +83,52 @@ func (g *Generator) num(n int) string {
 	return fmt.Sprintf("%s%d", q, n)
 }
 
+func (g *Generator) filler() string {
+	where := g.pick(fillerWhere)
+	switch {
+	case strings.Contains(where, "Street"):
+		where = fmt.Sprintf(where, g.pick(streets))
+	case strings.Contains(where, "district"):
+		where = fmt.Sprintf(where, g.pick(districts))
+	}
+	return fmt.Sprintf("%s %s %s %s.", g.pick(fillerWho), g.pick(fillerDid), g.pick(fillerWhat), where)
+}
+
 // Next returns the next document.
 func (g *Generator) Next() Doc {
 	g.n++
+	if len(g.recent) > 0 && g.r.Float64() < CopyShare {
+		return g.copyOf(g.recent[g.r.IntN(len(g.recent))])
+	}
+	d := g.original()
+	if len(g.recent) < 50 {
+		g.recent = append(g.recent, d)
+	} else {
+		g.recent[g.r.IntN(len(g.recent))] = d
+	}
+	return d
+}
+
+// copyOf reprints d under another publisher: a new opening line and
+// headline, the last paragraph dropped.
+func (g *Generator) copyOf(d Doc) Doc {
+	g.Copies++
+	paras := strings.Split(d.Text, "\n\n")
+	if len(paras) > 2 {
+		paras = paras[:len(paras)-1]
+	}
+	intro := fmt.Sprintf("This report was first published by %s and is republished with permission.", d.Publisher)
+	return Doc{
+		ID:        fmt.Sprintf("synth-%07d", g.n),
+		Title:     "Update: " + d.Title,
+		Publisher: g.pick(publishers),
+		Published: d.Published.Add(time.Duration(1+g.r.IntN(180)) * time.Minute),
+		Text:      strings.Join(append([]string{intro}, paras...), "\n\n"),
+	}
+}
+
+// original generates a new, independent document.
+func (g *Generator) original() Doc {
 	pub := g.base.Add(time.Duration(g.n%2000) * 6 * time.Hour).Add(time.Duration(g.r.IntN(300)) * time.Minute)
 	city, oblast := g.pick(cities), g.pick(oblasts)
 	var paras []string
@@ -112,7 +162,7 @@ func (g *Generator) Next() Doc {
 				city, g.pick([]string{"September", "October", "the summer"})))
 	}
 	for i := 0; i < 2+g.r.IntN(4); i++ {
-		paras = append(paras, g.pick(filler))
+		paras = append(paras, g.filler())
 	}
 	return Doc{
 		ID:        fmt.Sprintf("synth-%07d", g.n),
