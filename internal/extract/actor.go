@@ -167,6 +167,7 @@ var reportVerbs = set("said", "says", "say", "reported", "reports", "stated", "s
 
 // claimantWords may form the name of a claimant even when lower-case.
 var claimantWords = set("officials", "authorities", "ministry", "defence", "defense", "mayor", "governor",
+	"governors", "mayors", "heads", "spokesmen", "spokeswoman",
 	"head", "military", "administration", "air", "force", "forces", "police", "service", "spokesman",
 	"spokesperson", "the", "of", "city", "regional", "general", "staff", "emergency", "state", "president",
 	"command", "governor's", "office", "prosecutor", "prosecutors", "chief", "army", "defences",

@@ -204,6 +204,7 @@ func (rb *reportBuilder) report(fr *frame, places []placeRef) model.Report {
 		rep.Quantities.Settlements = &model.Quantity{Value: float64(len(rep.Settlements)), Qualifier: model.Exact,
 			Text: strings.Join(rep.Settlements, ", ")}
 	}
+	rep.Weapons = disjoint(rep.Weapons)
 	// "Two missiles hit the plant" also tells how many were launched, as
 	// far as the text knows.
 	launched := map[string]bool{}
@@ -312,4 +313,59 @@ func (rb *reportBuilder) addFigure(g figure, toks []token, k int) {
 	s, e := toks[g.I].S, toks[g.J-1].E
 	rb.rep.Facts = append(rb.rep.Facts, model.Fact{Field: field, Value: q.String(), Text: rb.text[s:e],
 		Start: rb.ri.Char(s), End: rb.ri.Char(e)})
+}
+
+// disjoint keeps a report from counting one weapon twice. A generic total
+// ("15 missiles", "178 drones") told beside its breakdown by type ("of
+// them, 12 Kh-101 and 3 Iskander-M") keeps only what the breakdown leaves
+// unnamed, so the entries of one family add up to the total: the breakdown
+// replaces a total it matches, and a partial breakdown leaves the rest to
+// the generic entry.
+func disjoint(ws []model.Weapon) []model.Weapon {
+	roles := []func(w *model.Weapon) **model.Quantity{
+		func(w *model.Weapon) **model.Quantity { return &w.Launched },
+		func(w *model.Weapon) **model.Quantity { return &w.Intercepted },
+		func(w *model.Weapon) **model.Quantity { return &w.Hit },
+	}
+	emptied := false
+	for g := range ws {
+		gen := &ws[g]
+		if gen.Model != "" || gen.Kind != family(gen.Kind) {
+			continue // only "missile" and "drone" without a model are generic
+		}
+		for _, slot := range roles {
+			total := *slot(gen)
+			if total == nil {
+				continue
+			}
+			named := 0.0
+			for i := range ws {
+				if i != g && family(ws[i].Kind) == gen.Kind {
+					if q := *slot(&ws[i]); q != nil {
+						named += q.Value
+					}
+				}
+			}
+			switch {
+			case named == 0:
+			case named >= total.Value:
+				*slot(gen) = nil
+				emptied = true
+			default:
+				rest := *total
+				rest.Value -= named
+				*slot(gen) = &rest
+			}
+		}
+	}
+	if !emptied {
+		return ws
+	}
+	out := ws[:0]
+	for _, w := range ws {
+		if w.Launched != nil || w.Intercepted != nil || w.Hit != nil || w.Model != "" || w.Kind != family(w.Kind) {
+			out = append(out, w)
+		}
+	}
+	return out
 }

@@ -95,7 +95,7 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 				alert = true
 			}
 		}
-		if modalWords[w] || w == "may" && !t.Upper {
+		if modalWords[w] && !purposeAt(toks, i) || w == "may" && !t.Upper {
 			modal = true
 		}
 		if negationWords[w] {
@@ -220,6 +220,27 @@ func atoi(s string) int {
 		n = n*10 + int(s[i]-'0')
 	}
 	return n
+}
+
+// purposeAt reports whether the modal-looking word at toks[i] only states
+// what a reported strike was aimed at ("an attack aimed at the grid",
+// "strikes aiming at energy sites"): a purpose, not speculation.
+func purposeAt(toks []token, i int) bool {
+	switch toks[i].Low {
+	case "aimed", "aims", "aiming":
+	default:
+		return false
+	}
+	for p := i + 1; p < len(toks) && p <= i+3; p++ {
+		switch toks[p].Low {
+		case "at":
+			return true
+		case "mainly", "mostly", "primarily", "chiefly", "largely", "squarely", "specifically":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // afterSince reports whether toks[i] sits in a "since …" phrase, which

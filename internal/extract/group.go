@@ -35,6 +35,8 @@ func (fr *frame) strong() bool {
 // grouper assigns findings to frames: one frame per occurrence.
 type grouper struct {
 	frames []*frame
+	last   *frame // the frame the latest finding joined
+	sent   int    // the sentence of that finding
 }
 
 // add places f in an existing frame or starts a new one. The rules:
@@ -50,6 +52,15 @@ func (g *grouper) add(f *finding) {
 		return
 	}
 	strong := len(f.strong()) > 0
+	// A clause without figures continues the clause before it in the same
+	// sentence: "Hits were recorded in Lviv; debris fell in Ternopil",
+	// "drones hit Odesa, Izmail and Reni" name one occurrence.
+	// It must not name another attacker or another country.
+	if fr := g.last; fr != nil && f.Sent == g.sent && len(f.Figures) == 0 && fr.Type == f.Type && compatible(fr, f) &&
+		(f.Side == "" || f.Side == fr.Side) && sameCountry(fr, f) {
+		g.join(fr, f)
+		return
+	}
 	if f.Anaphor {
 		if k := g.latest(f.Type); k >= 0 && compatible(g.frames[k], f) {
 			g.join(g.frames[k], f)
@@ -132,6 +143,7 @@ func (g *grouper) recent() []int {
 }
 
 func (g *grouper) join(fr *frame, f *finding) {
+	g.last, g.sent = fr, f.Sent
 	if !fr.strong() && len(f.strong()) > 0 {
 		fr.Summary = f.Summary
 	}
@@ -255,4 +267,24 @@ func hasCasualties(f *finding) bool {
 		}
 	}
 	return false
+}
+
+// sameCountry reports whether every precise place of f lies in a country
+// where fr already has a precise place (true when either names none).
+func sameCountry(fr *frame, f *finding) bool {
+	have := map[string]bool{}
+	for _, p := range fr.Places {
+		if !p.Weak {
+			have[p.Loc.Country] = true
+		}
+	}
+	if len(have) == 0 {
+		return true
+	}
+	for _, p := range f.strong() {
+		if !have[p.Loc.Country] {
+			return false
+		}
+	}
+	return true
 }

@@ -95,6 +95,9 @@ func keepPlace(text string, sent sentence, m placeMention) (placeRef, bool) {
 			return ref, false
 		}
 	}
+	if governs(text, sent, m, subject, next) {
+		return ref, false
+	}
 	if isOrigin(text[sent.S:m.S]) {
 		return ref, false
 	}
@@ -112,6 +115,46 @@ func keepPlace(text string, sent sentence, m placeMention) (placeRef, bool) {
 	return ref, true
 }
 
+// capitals are seats of government whose names stand for the government
+// in news copy: "Moscow said", "a claim Kyiv rejected", "Warsaw scrambled
+// jets".
+var capitals = set("moscow", "kyiv", "kiev", "washington", "london", "paris", "berlin", "warsaw", "minsk",
+	"beijing", "brussels", "tehran", "ankara", "budapest", "bratislava", "vilnius", "riga", "tallinn",
+	"helsinki", "stockholm", "rome", "tokyo", "pyongyang", "chisinau", "bucharest", "prague", "ottawa",
+	"tbilisi", "baku", "yerevan", "oslo", "copenhagen", "madrid", "vienna", "bern", "sofia", "athens")
+
+// governs reports whether a capital's name stands for its government. A
+// capital followed by a speech or action verb is an actor wherever it sits
+// in the clause, unless a preposition makes it a place ("residents in Kyiv
+// said"); a foreign capital (outside Ukraine and Russia) opening a clause
+// with a verb is an actor too ("Warsaw scrambled fighter jets").
+func governs(text string, sent sentence, m placeMention, subject bool, next string) bool {
+	if !capitals[strings.ToLower(text[m.S:m.E])] {
+		return false
+	}
+	bw := strings.Fields(strings.ToLower(lastWords(text[sent.S:m.S], 1)))
+	if len(bw) > 0 && placePrepositions[strings.Trim(bw[0], ",")] {
+		return false
+	}
+	if metonymVerbs[next] || actorVerbs[next] || speechVerbs[next] {
+		return true
+	}
+	foreign := m.Loc.Country != "" && m.Loc.Country != "UA" && m.Loc.Country != "RU"
+	if !foreign || !subject || next == "" || localNouns[next] || auxVerbs[next] || possessedActors[next] {
+		return false
+	}
+	rest := strings.TrimLeft(text[m.E:sent.E], " ")
+	return rest != "" && unicode.IsLower([]rune(rest)[0])
+}
+
+var (
+	placePrepositions = set("in", "on", "over", "at", "near", "of", "from", "to", "across", "around", "outside",
+		"into", "towards", "toward", "above", "under", "inside", "within", "hit", "struck", "attacked", "targeted")
+	speechVerbs = set("rejected", "condemned", "dismissed", "denounced", "blamed", "vowed", "promised",
+		"pledged", "threatened", "welcomed", "criticised", "criticized", "confirmed", "acknowledged", "rejects",
+		"condemns", "insisted", "stated", "added", "replied", "countered", "scrambled", "summoned")
+)
+
 // possessedActors after a place name make it a government or force.
 var possessedActors = set("regime", "government", "authorities", "leadership", "defence", "defense", "ministry",
 	"army", "forces", "military", "air", "officials", "troops", "command", "administration")
@@ -121,11 +164,22 @@ var possessedActors = set("regime", "government", "authorities", "leadership", "
 // came from, not where they struck.
 func isOrigin(before string) bool {
 	words := strings.Fields(strings.ToLower(before))
+	carrier := false
 	for k := len(words) - 1; k >= 0 && k >= len(words)-12; k-- {
 		w := strings.Trim(words[k], ",.")
+		if carrierWords[w] || strings.HasPrefix(w, "tu-") || strings.HasPrefix(w, "su-") || strings.HasPrefix(w, "mig-") {
+			carrier = true // "launched from Tu-95MS bombers over the Saratov region"
+			continue
+		}
 		switch w {
 		case "from":
-			return k > 0 && originVerbs[strings.Trim(words[k-1], ",")] || k > 1 && originVerbs[words[k-2]]
+			// "3 Iskander-M missiles from the Kursk region": a weapon's origin
+			return k > 0 && (originVerbs[strings.Trim(words[k-1], ",")] || originNouns[strings.Trim(words[k-1], ",")]) ||
+				k > 1 && originVerbs[words[k-2]]
+		case "over", "in", "above":
+			if carrier || k > 0 && (carrierWords[words[k-1]] || strings.HasPrefix(words[k-1], "tu-")) {
+				continue
+			}
 		case "the", "and", "of", "direction", "region", "regions", "oblast", "oblasts", "occupied", "russia's", "russia’s", "territory", "areas", "area", "":
 			continue
 		}
@@ -143,8 +197,14 @@ func isOrigin(before string) bool {
 }
 
 var (
+	// carrierWords name what weapons are launched from, between "from"
+	// and the place the carrier flew over.
+	carrierWords = set("aircraft", "bombers", "bomber", "planes", "jets", "ships", "ship", "vessels", "submarines",
+		"submarine", "carriers", "strategic", "tactical", "airspace", "fighters", "warships", "sea", "waters")
+	// originNouns are weapons whose "from X" names the launch area.
+	originNouns   = set("missiles", "missile", "drones", "drone", "uavs", "uav", "shaheds", "rockets", "bombs")
 	originVerbs   = set("launched", "fired", "flying", "flew", "came", "attacked", "taking", "took", "directions", "direction")
-	placeListStop = set("in", "on", "over", "at", "near", "hit", "struck", "said", "were", "was", "killed", "injured", "attacked", "drones", "missiles")
+	placeListStop = set("in", "on", "over", "at", "near", "against", "towards", "toward", "targeting", "targeted", "into", "hit", "struck", "said", "were", "was", "killed", "injured", "attacked", "drones", "missiles")
 )
 
 // isSubject reports whether m opens its clause: at the start of the

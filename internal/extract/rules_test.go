@@ -1,0 +1,56 @@
+package extract
+
+import "testing"
+
+// ruleCases are short texts written for the generalisation rules (one
+// group per rule), each read as a whole document published on Sunday
+// 2 March 2025, in the compact expectation form of the corpus tests.
+var ruleCases = []struct {
+	name, text string
+	want       []string
+}{
+	// A purpose ("aimed at") is not speculation.
+	{"aimed at purpose", "Russian drones struck Poltava overnight in an attack aimed at the city's gas network, the governor said.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Poltava"}},
+	{"aimed mainly at", "Missiles hit Lutsk and Kovel, local officials said, in strikes aimed mainly at rail depots.",
+		[]string{"attack RU 2025-03-02 @Lutsk @Kovel"}},
+	{"aims to is still intent", "Moscow aims to strike Odesa's grain terminals before the harvest, an analyst wrote.", nil},
+
+	// Capitals standing for governments.
+	{"claim a capital rejected", "Russian missiles hit Odesa on Saturday; Moscow said it had targeted port facilities, a claim Kyiv dismissed.",
+		[]string{"attack RU 2025-03-01 @Odesa"}},
+	{"foreign capital acts", "Drones hit Lutsk overnight, and Warsaw scrambled fighter jets near the border.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Lutsk"}},
+	{"capital condemned", "A glide bomb struck a hospital in Kharkiv on Saturday, killing one patient; Berlin condemned the attack.",
+		[]string{"attack RU 2025-03-01 @Kharkiv glide_bomb_launched=1 glide_bomb_hit=1 killed=1"}},
+	{"people in the capital said", "Residents in Kyiv said explosions shook the city before dawn.",
+		[]string{"attack RU 2025-03-02 @Kyiv"}},
+
+	// Where weapons were launched from is not where they struck.
+	{"launched from bombers over a region", "Six Kh-101 missiles launched from Tu-95MS bombers over the Volgograd region struck Kremenchuk on Saturday.",
+		[]string{"attack RU 2025-03-01 @Kremenchuk missiles_launched=6"}},
+	{"weapon from a region", "The enemy used 4 Iskander-M missiles from the Bryansk region against Chernihiv.",
+		[]string{"attack RU 2025-03-02 @Chernihiv missiles_launched=4"}},
+
+	// A breakdown by type does not add to its total.
+	{"of them breakdown", "Overnight the enemy launched 22 missiles and 90 drones. Of them, 16 Kh-101 cruise missiles and 6 Kalibr missiles. Impacts were recorded in the Rivne region.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Rivne missiles_launched=22 drones_launched=90"}},
+	{"partial breakdown", "Russia fired 30 missiles at Dnipro on Saturday, among them 8 Kinzhal missiles.",
+		[]string{"attack RU 2025-03-01 @Dnipro missiles_launched=30"}},
+	{"breakdown across sentences", "The enemy attacked Zhytomyr with 120 drones on Saturday. 70 Shahed drones and 50 Gerbera decoys were counted.",
+		[]string{"attack RU 2025-03-01 @Zhytomyr drones_launched=120"}},
+
+	// Clauses of one sentence without figures tell one occurrence.
+	{"hits and debris", "Hits were recorded in the Khmelnytskyi and Lviv regions; debris fell in the Ternopil region.",
+		[]string{"attack RU 2025-03-02 @Khmelnytskyi @Lviv @Ternopil"}},
+	{"while other side", "Shelling hit Nikopol, while Ukrainian drones struck a depot in the Belgorod region.",
+		[]string{"attack RU 2025-03-02 @Nikopol", "attack UA 2025-03-02 @Belgorod"}},
+}
+
+func TestRules(t *testing.T) {
+	for _, tt := range ruleCases {
+		t.Run(tt.name, func(t *testing.T) {
+			checkReports(t, tt.text, runDoc(t, "r-"+tt.name, tt.text, &corpusPub), tt.want)
+		})
+	}
+}
