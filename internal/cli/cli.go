@@ -121,7 +121,7 @@ func Main(ctx context.Context, args []string, stdio Stdio, getenv func(string) s
 
 // order puts the everyday commands first in help.
 func order(name string) int {
-	for i, n := range []string{"demo", "ingest", "export", "stats", "serve", "eval", "geocode", "explain", "merge", "split", "undo", "feed", "token", "bench", "version", "help"} {
+	for i, n := range []string{"demo", "ingest", "export", "stats", "serve", "eval", "geocode", "explain", "merge", "split", "undo", "feed", "subscribe", "token", "bench", "version", "help"} {
 		if n == name {
 			return i
 		}
@@ -137,7 +137,7 @@ Usage: sitrep [global flags] COMMAND [flags] [args]
 Commands:
 `)
 	for _, c := range commands {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprint(w, "\nGlobal flags:\n")
 	fs.PrintDefaults()
