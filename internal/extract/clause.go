@@ -208,7 +208,33 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 	if cr.opinion && (len(f.Figures) == 0 || len(f.Dates) == 0) {
 		f.Factual = false
 	}
+	// "Two more bodies were recovered overnight": an update to a toll told
+	// elsewhere, dated by the search rather than the strike.
+	if !attack && len(f.strong()) == 0 && increments(toks, f.Figures) {
+		f.Factual = false
+	}
 	return f
+}
+
+// increments reports whether every figure is a casualty count added to an
+// earlier one: "two more bodies", "another three people died".
+func increments(toks []token, figs []figure) bool {
+	if len(figs) == 0 {
+		return false
+	}
+	for _, g := range figs {
+		switch g.Field {
+		case fKilled, fInjured, fChildrenKilled, fChildrenInjured:
+		default:
+			return false
+		}
+		more := g.N.J < len(toks) && (toks[g.N.J].Low == "more" || toks[g.N.J].Low == "additional" || toks[g.N.J].Low == "further")
+		another := g.N.I > 0 && (toks[g.N.I-1].Low == "another" || toks[g.N.I-1].Low == "additional" || toks[g.N.I-1].Low == "further")
+		if !more && !another {
+			return false
+		}
+	}
+	return true
 }
 
 func atoi(s string) int {

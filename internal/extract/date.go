@@ -146,6 +146,17 @@ func (r resolver) dateAt(toks []token, i int) (dateMatch, bool) {
 			return mkRange(start, d, "night", toks, i, j), true
 		}
 	}
+	// "overnight into Sunday", "the night to Saturday": the evening before
+	// the most recent such day into its morning.
+	if (w == "overnight" || w == "night") && (hasSeq(toks, i+1, "into") || hasSeq(toks, i+1, "to")) && i+2 < len(toks) && toks[i+2].Upper {
+		if wd, ok := weekdays[toks[i+2].Low]; ok && r.hasPub {
+			d := r.pub
+			for k := 0; k < 7 && weekdayOf(d) != wd; k++ {
+				d = d.add(-1)
+			}
+			return mkRange(d.add(-1), d, "night", toks, i, i+3), true
+		}
+	}
 	if d, j, end, ok := r.calendarAt(toks, i); ok {
 		if end != nil {
 			return mkRange(d, *end, "explicit", toks, i, j), true

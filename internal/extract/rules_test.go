@@ -45,6 +45,12 @@ var ruleCases = []struct {
 		[]string{"attack RU 2025-03-02 @Khmelnytskyi @Lviv @Ternopil"}},
 	{"while other side", "Shelling hit Nikopol, while Ukrainian drones struck a depot in the Belgorod region.",
 		[]string{"attack RU 2025-03-02 @Nikopol", "attack UA 2025-03-02 @Belgorod"}},
+
+	// A toll update without a place of its own does not start a report.
+	{"two more bodies", "Friday's missile strike on Chernihiv killed nine people, the mayor said on Sunday. Two more bodies were found under the rubble overnight. In all, 41 people were wounded.",
+		[]string{"attack RU 2025-02-28 @Chernihiv killed=9 injured=41"}},
+	{"another killed with a place", "Another two people were killed in Kherson when a drone hit a bus on Sunday.",
+		[]string{"attack RU 2025-03-02 @Kherson killed=2 drones_hit=1 drones_launched=1"}},
 }
 
 func TestRules(t *testing.T) {
