@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -121,9 +120,7 @@ func benchIngest(ctx context.Context, e *env, args []string) error {
 	res := IngestBench{Format: *format, Merge: !*noMerge, Docs: sum.Read, Bytes: bytes, Seconds: secs, DocsPerSec: float64(sum.Read) / secs,
 		MBPerSec: float64(bytes) / 1e6 / secs, PeakRSSMB: peakRSSMB(), Reports: sum.Reports, Events: stats.Events, Workers: *workers,
 		NearDups: sum.NearDuplicates, Planted: planted}
-	enc := json.NewEncoder(e.io.Out)
-	enc.SetIndent("", "  ")
-	return enc.Encode(res)
+	return writeJSON(e.io.Out, res)
 }
 
 // writeSynth writes n generated documents, one file each, and returns the
@@ -214,7 +211,5 @@ func benchMerge(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	enc := json.NewEncoder(e.io.Out)
-	enc.SetIndent("", "  ")
-	return enc.Encode(res)
+	return writeJSON(e.io.Out, res)
 }

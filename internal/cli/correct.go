@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/sitrep-osint/sitrep/internal/merge"
@@ -35,9 +34,7 @@ func runExplain(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.io.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(x)
+		return writeJSON(e.io.Out, x)
 	}
 	fmt.Fprint(e.io.Out, x.Text())
 	return nil

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"text/tabwriter"
@@ -95,9 +94,7 @@ func runFeedList(ctx context.Context, e *env, args []string) error {
 		if feeds == nil {
 			feeds = []store.Feed{}
 		}
-		enc := json.NewEncoder(e.io.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(feeds)
+		return writeJSON(e.io.Out, feeds)
 	}
 	if len(feeds) == 0 {
 		fmt.Fprintln(e.io.Out, "no feeds; add one with \"sitrep feed add URL\"")

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -41,10 +40,7 @@ func runGeocode(ctx context.Context, e *env, args []string) error {
 	if cands == nil {
 		cands = []geocode.Candidate{}
 	}
-	enc := json.NewEncoder(e.io.Out)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(map[string]any{"name": name, "candidates": cands}); err != nil {
+	if err := writeJSON(e.io.Out, map[string]any{"name": name, "candidates": cands}); err != nil {
 		return err
 	}
 	if len(cands) == 0 {

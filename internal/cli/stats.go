@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"sort"
 )
@@ -32,9 +31,7 @@ func runStats(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.io.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(map[string]any{"stats": s, "recent_failures": fails})
+		return writeJSON(e.io.Out, map[string]any{"stats": s, "recent_failures": fails})
 	}
 	w := e.io.Out
 	fmt.Fprintf(w, "database   %s\n", s.Path)

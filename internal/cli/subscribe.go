@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -121,9 +120,7 @@ func runSubscribeList(ctx context.Context, e *env, args []string) error {
 		if subs == nil {
 			subs = []store.Subscription{}
 		}
-		enc := json.NewEncoder(e.io.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(subs)
+		return writeJSON(e.io.Out, subs)
 	}
 	if len(subs) == 0 {
 		fmt.Fprintln(e.io.Out, "no subscriptions; add one with \"sitrep subscribe add --url URL\"")
