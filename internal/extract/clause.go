@@ -68,7 +68,7 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 			}
 		}
 	}
-	var attack, terr, dep, alert, gain, modal, neg, retro, otherTime bool
+	var attack, terr, dep, alert, gain, modal, neg, retro, otherTime, oldYear bool
 	for i, t := range toks {
 		w := t.Low
 		infinitive := i > 0 && toks[i-1].Low == "to" && !(i > 1 && toks[i-2].Low == "claim")
@@ -103,6 +103,11 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 		}
 		if isYear(w) && i > 0 && !taken[i] && cr.pubYear > 0 && atoi(w) < cr.pubYear && !afterSince(toks, i) {
 			retro = true
+			// "in 2022", "in the spring of 2023": the clause is set in that year
+			oldYear = oldYear || toks[i-1].Low == "in" || toks[i-1].Low == "of"
+		}
+		if w == "that" && hasSeq(toks, i+1, "year") && i > 0 && (toks[i-1].Low == "of" || toks[i-1].Low == "in") {
+			oldYear = true // "by the winter of that year": a year told before
 		}
 		if habitual[w] || w == "recent" && i+1 < len(toks) && (timeUnits[toks[i+1].Low] || periodUnits[toks[i+1].Low]) ||
 			w == "every" && i+1 < len(toks) && (toks[i+1].Low == "night" || toks[i+1].Low == "day" || toks[i+1].Low == "week") {
@@ -208,12 +213,32 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 	if cr.opinion && (len(f.Figures) == 0 || len(f.Dates) == 0) {
 		f.Factual = false
 	}
+	// An attack set in an earlier year, or dated more than a month before
+	// publication, is history recounted, whatever its figures.
+	if f.Type == model.Attack && (oldYear || cr.stale(f.Dates)) {
+		f.Factual = false
+	}
 	// "Two more bodies were recovered overnight": an update to a toll told
 	// elsewhere, dated by the search rather than the strike.
 	if !attack && len(f.strong()) == 0 && increments(toks, f.Figures) {
 		f.Factual = false
 	}
 	return f
+}
+
+// stale reports whether a clause's day-precision dates all end more than
+// 31 days before publication.
+func (cr *clauseReader) stale(dates []dateMatch) bool {
+	if !cr.dates.hasPub || len(dates) == 0 {
+		return false
+	}
+	cutoff := cr.dates.pub.add(-31).String()
+	for _, d := range dates {
+		if d.End == "" || d.End[0] == '-' || d.End >= cutoff {
+			return false
+		}
+	}
+	return true
 }
 
 // increments reports whether every figure is a casualty count added to an

@@ -169,6 +169,10 @@ func parseBareNumber(toks []token, i int) (v float64, j int, vague, ok bool) {
 		return 0, i, false, false
 	case vagueNumbers[t.Low] > 0:
 		v, j = vagueNumbers[t.Low], i+1
+		// "several hundred", "several dozen": at least three of them
+		if m, ok := multipliers[toks[min(j, len(toks)-1)].Low]; ok && j < len(toks) && t.Low == "several" {
+			return v * m, j + 1, true, true
+		}
 		// "hundreds of thousands of", "tens of thousands"
 		if hasSeq(toks, j, "of") && j+1 < len(toks) && vagueNumbers[toks[j+1].Low] > 0 && toks[j+1].Low != "several" {
 			v *= vagueNumbers[toks[j+1].Low] / 2

@@ -32,6 +32,8 @@ func TestParseQuantity(t *testing.T) {
 		{"hundreds of thousands", "hundreds of thousands of troops", 200000, model.AtLeast, "hundreds of thousands of"},
 		{"tens of thousands", "tens of thousands of residents", 20000, model.AtLeast, "tens of thousands of"},
 		{"several", "several explosions", 3, model.AtLeast, "several"},
+		{"several hundred", "several hundred drones", 300, model.AtLeast, "several hundred"},
+		{"several dozen", "several dozen shells", 36, model.AtLeast, "several dozen"},
 		{"at least", "at least 23 civilians", 23, model.AtLeast, "at least 23"},
 		{"no fewer than", "no fewer than 8", 8, model.AtLeast, "no fewer than 8"},
 		{"over", "over 40 missiles", 40, model.MoreThan, "over 40"},

@@ -51,6 +51,16 @@ var ruleCases = []struct {
 		[]string{"attack RU 2025-02-28 @Chernihiv killed=9 injured=41"}},
 	{"another killed with a place", "Another two people were killed in Kherson when a drone hit a bus on Sunday.",
 		[]string{"attack RU 2025-03-02 @Kherson killed=2 drones_hit=1 drones_launched=1"}},
+
+	// History recounted with figures is not a new report.
+	{"in an earlier year", "In 2023 a missile strike on a cafe in Hroza killed 59 villagers gathered for a wake.", nil},
+	{"season of an earlier year", "In the summer of 2022, shelling of Mykolaiv wounded hundreds of residents.", nil},
+	{"that year", "By the autumn of that year, Russia was sending dozens of Shaheds at Odesa every week.", nil},
+	{"dated months back", "On 14 October a drone struck a school in Sumy, injuring 12 people.", nil},
+	{"dated this week stays", "On 27 February a drone struck a school in Sumy, injuring 12 people.",
+		[]string{"attack RU 2025-02-27 @Sumy injured=12 drones_hit=1 drones_launched=1"}},
+	{"several hundred", "Several hundred drones were launched at Kyiv overnight.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Kyiv drones_launched=≥300"}},
 }
 
 func TestRules(t *testing.T) {
