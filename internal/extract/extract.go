@@ -132,27 +132,25 @@ func (x *Extractor) Reports(ctx context.Context, doc *model.Document) ([]model.R
 // name the speaker, not the scene.
 func clausePlaces(text string, s sentence, mentions []placeMention, ct []token, who span) []placeRef {
 	var places []placeRef
-	dateline := -1
+	other := false // a place that is neither a dateline nor an official's title
 	for _, m := range mentions {
 		if m.S < ct[0].S || m.E > ct[len(ct)-1].E || m.S >= who.S && m.E <= who.E && who.E > who.S && outletName(text, m) {
 			continue
 		}
 		if p, ok := keepPlace(text, s, m); ok {
-			if p.Dateline {
-				dateline = len(places)
-			}
+			other = other || !p.Dateline && !p.Weak
 			places = append(places, p)
 		}
 	}
-	if dateline >= 0 {
-		for i, p := range places {
-			if i != dateline && !p.Weak {
-				return append(places[:dateline], places[dateline+1:]...)
-			}
+	out := places[:0]
+	for _, p := range places {
+		if p.Dateline && other {
+			continue
 		}
-		places[dateline].Dateline = false
+		p.Dateline = false
+		out = append(out, p)
 	}
-	return places
+	return out
 }
 
 // outletName reports whether a place mention is part of a name such as

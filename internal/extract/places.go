@@ -18,7 +18,10 @@ type placeMention struct {
 type placeRef struct {
 	placeMention
 	Weak     bool
-	Dateline bool // opens the paragraph as a dateline: kept only if nothing else locates it
+	// Dateline marks a dateline ("Kyiv —") or an official's jurisdiction
+	// ("Belgorod governor", "Kharkiv mayor"): kept only if nothing else
+	// in the clause locates it.
+	Dateline bool
 }
 
 var (
@@ -61,6 +64,10 @@ func keepPlace(text string, sent sentence, m placeMention) (placeRef, bool) {
 		return ref, false // "Moscow-appointed", "Kyiv-based": an adjective
 	}
 	after := strings.TrimLeft(text[m.E:sent.E], " ")
+	if titles := strings.ToLower(firstWord(after)); titles == "governor" || titles == "mayor" || titles == "governor's" || titles == "mayor's" {
+		ref.Dateline = true // "Belgorod governor Vyacheslav Gladkov said"
+		return ref, true
+	}
 	if strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") {
 		next := strings.ToLower(firstWord(strings.TrimLeft(after[strings.IndexByte(after, 's')+1:], " ")))
 		rest := strings.TrimLeft(after[strings.IndexByte(after, 's')+1:], " ")

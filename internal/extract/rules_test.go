@@ -61,6 +61,12 @@ var ruleCases = []struct {
 		[]string{"attack RU 2025-02-27 @Sumy injured=12 drones_hit=1 drones_launched=1"}},
 	{"several hundred", "Several hundred drones were launched at Kyiv overnight.",
 		[]string{"attack RU 2025-03-01..2025-03-02 @Kyiv drones_launched=≥300"}},
+
+	// An official's jurisdiction locates only a clause that names no other place.
+	{"governor of another place", "Ukrainian rockets struck the town of Grayvoron, Belgorod governor Vyacheslav Gladkov said on Saturday.",
+		[]string{"attack UA 2025-03-01 @Grayvoron"}},
+	{"mayor alone locates", "Kharkiv mayor Ihor Terekhov reported three explosions on Sunday morning.",
+		[]string{"attack RU 2025-03-02 @Kharkiv explosions=3"}},
 }
 
 func TestRules(t *testing.T) {

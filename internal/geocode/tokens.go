@@ -50,6 +50,11 @@ func tokenize(text string) []token {
 			if isApostrophe(r) && i+size < len(text) {
 				next, nsize := utf8.DecodeRuneInString(text[i+size:])
 				possessive := (next == 's' || next == 'S') && !letterAt(text, i+size+nsize)
+				// "People's" stays one word: it is part of names ("Donetsk
+				// People's Republic"), never a place's possessive.
+				if possessive && gazetteer.Key(text[start:i]) == "people" {
+					possessive = false
+				}
 				if unicode.IsLetter(next) && i > start && !possessive {
 					i += size
 					continue
