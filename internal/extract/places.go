@@ -17,7 +17,7 @@ type placeMention struct {
 // locate a report only when nothing more precise is named.
 type placeRef struct {
 	placeMention
-	Weak     bool
+	Weak bool
 	// Dateline marks a dateline ("Kyiv —") or an official's jurisdiction
 	// ("Belgorod governor", "Kharkiv mayor"): kept only if nothing else
 	// in the clause locates it.
