@@ -163,10 +163,12 @@ func attackerFrom(cues []sideCue) model.Side {
 // reportVerbs introduce a claim: "X said", "X wrote on Telegram".
 var reportVerbs = set("said", "says", "say", "reported", "reports", "stated", "states", "wrote", "writes",
 	"claimed", "claims", "claim", "announced", "announces", "confirmed", "confirms", "added", "posted",
-	"told", "noted", "indicated", "informed", "according")
+	"told", "noted", "indicated", "informed", "according", "estimate", "estimates", "estimated", "assessed",
+	"assesses", "assess")
 
 // claimantWords may form the name of a claimant even when lower-case.
 var claimantWords = set("officials", "authorities", "ministry", "defence", "defense", "mayor", "governor",
+	"analysts", "open-source", "monitors", "observers", "experts",
 	"governors", "mayors", "heads", "spokesmen", "spokeswoman",
 	"head", "military", "administration", "air", "force", "forces", "police", "service", "spokesman",
 	"spokesperson", "the", "of", "city", "regional", "general", "staff", "emergency", "state", "president",

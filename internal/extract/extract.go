@@ -215,8 +215,8 @@ func (x *Extractor) metaPlaces(doc *model.Document) []placeRef {
 	return nil
 }
 
-// anaphoricPlace resolves "the city", "the city's", "the capital" and
-// "the town" in a clause that names no place to the last town named
+// anaphoricPlace resolves "the city", "the city's", "the capital", "the
+// town", "the village" and "the area" in a clause that names no place to the last town named
 // before it, and returns the town to remember for later clauses.
 func anaphoricPlace(places []placeRef, ct []token, last *placeRef) ([]placeRef, *placeRef) {
 	for i := range places {
@@ -234,7 +234,8 @@ func anaphoricPlace(places []placeRef, ct []token, last *placeRef) ([]placeRef, 
 		return places, last
 	}
 	for i := 0; i+1 < len(ct); i++ {
-		if ct[i].Low == "the" && (ct[i+1].Low == "city" || ct[i+1].Low == "capital" || ct[i+1].Low == "town") &&
+		if ct[i].Low == "the" && (ct[i+1].Low == "city" || ct[i+1].Low == "capital" || ct[i+1].Low == "town" ||
+			ct[i+1].Low == "village" || ct[i+1].Low == "area") &&
 			!(i+2 < len(ct) && ct[i+2].Low == "of") {
 			return append(places, *last), last
 		}

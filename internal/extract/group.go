@@ -84,6 +84,9 @@ func (g *grouper) add(f *finding) {
 		if fr.Type != f.Type || !compatible(fr, f) {
 			continue
 		}
+		if fr.Type == model.TerritorialChange && claimantConflict(fr, f) {
+			continue // a ministry's capture and analysts' estimate are two reports
+		}
 		if f.Summary && fr.strong() && !fr.Summary {
 			continue // a regional tally is its own report, not a detail of one strike
 		}
@@ -287,4 +290,19 @@ func sameCountry(fr *frame, f *finding) bool {
 		}
 	}
 	return true
+}
+
+// claimantConflict reports whether f and fr are told by different named
+// claimants: "the ministry claimed the village" and "analysts estimate an
+// advance of 9 km²" are separate reports of territory.
+func claimantConflict(fr *frame, f *finding) bool {
+	if f.Claimant == "" {
+		return false
+	}
+	for _, g := range fr.Findings {
+		if g.Claimant != "" && g.Claimant != f.Claimant {
+			return true
+		}
+	}
+	return false
 }

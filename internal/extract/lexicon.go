@@ -19,7 +19,7 @@ var (
 		"onslaught", "rocked", "shot", "debris", "wreckage", "hits", "impacts")
 	territorialWords = set("captured", "capture", "capturing", "occupied", "occupying", "occupation", "seized",
 		"seizing", "seize", "took", "taken", "liberated", "liberating", "liberation", "retook", "retaken",
-		"recaptured", "regained", "control", "advanced", "recapture", "recapturing", "retaking")
+		"recaptured", "regained", "control", "advanced", "recapture", "recapturing", "retaking", "gained")
 	// defenderGains are territorial words for ground regained by its owner.
 	defenderGains   = set("liberated", "liberating", "liberation", "retook", "retaken", "recaptured", "regained")
 	deploymentWords = set("deployed", "deploying", "deployment", "amassed", "amassing", "massing", "massed",

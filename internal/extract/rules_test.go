@@ -67,6 +67,13 @@ var ruleCases = []struct {
 		[]string{"attack UA 2025-03-01 @Grayvoron"}},
 	{"mayor alone locates", "Kharkiv mayor Ihor Terekhov reported three explosions on Sunday morning.",
 		[]string{"attack RU 2025-03-02 @Kharkiv explosions=3"}},
+
+	// Territory told by different claimants is reported separately; "the
+	// area" and "the village" point back at the place just named.
+	{"capture and estimate", "The Russian defence ministry said its forces had captured the village of Udachne in the Donetsk region. Independent analysts estimate that Russian troops have gained about 14 square kilometres in the area this week.",
+		[]string{"territorial_change RU ? @Udachne settlements=1", "territorial_change RU ? @Udachne area_km2=~14"}},
+	{"same claimant joins", "Russian troops captured the village of Udachne, the ministry said. They advanced 6 square kilometres in the area, it said.",
+		[]string{"territorial_change RU ? @Udachne settlements=1 area_km2=6"}},
 }
 
 func TestRules(t *testing.T) {
