@@ -23,7 +23,18 @@ type expected struct {
 		Events      []string `json:"events"`
 		SyndicateOf *string  `json:"syndicated_of"`
 	} `json:"documents"`
-	Syndicated []string `json:"syndicated"`
+	Syndicated []string                 `json:"syndicated"`
+	Events     map[string]expectedEvent `json:"events"`
+}
+
+// expectedEvent is one gold event: the documents that report it, its
+// independent-source count, its status and the fields whose figures
+// conflict.
+type expectedEvent struct {
+	Documents          []string `json:"documents"`
+	IndependentSources int      `json:"independent_sources"`
+	Status             string   `json:"status"`
+	Discrepant         []string `json:"discrepant_fields"`
 }
 
 // ingestDemo runs the real pipeline over the demo corpus, inputs in the
@@ -116,45 +127,19 @@ func TestDemoCorpusPartition(t *testing.T) {
 		}
 	}
 
-	gold, got := map[string]string{}, map[string]string{}
-	multi := map[string][]string{}
-	err = st.Reports(ctx, func(r *model.Report) error {
-		evs := exp.Documents[keyOf[r.Doc]].Events
-		got[r.ID] = r.Event
-		switch len(evs) {
-		case 0:
-			gold[r.ID] = "no-event:" + r.ID
-		case 1:
-			gold[r.ID] = evs[0]
-		default:
-			multi[r.ID] = evs
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for id, evs := range multi {
-		count := map[string]int{}
-		for other, ev := range got {
-			if ev == got[id] && gold[other] != "" {
-				count[gold[other]]++
-			}
-		}
-		best := "multi:" + id
-		for _, e := range evs {
-			if count[e] > count[best] {
-				best = e
-			}
-		}
-		gold[id] = best
-	}
+	gold, got := labelReports(t, st, func(doc string) []string { return exp.Documents[keyOf[doc]].Events })
 	q := merge.CompareClusters(gold, got)
 	t.Logf("demo corpus: %d reports, pairwise precision %.3f recall %.3f, B-cubed precision %.3f recall %.3f",
 		q.Items, q.PairPrecision, q.PairRecall, q.BCubedPrecision, q.BCubedRecall)
 	if q.PairPrecision < 0.95 || q.BCubedPrecision < 0.95 || q.PairRecall < 0.85 || q.BCubedRecall < 0.9 {
 		t.Errorf("demo corpus merge quality %+v below precision 0.95 / recall 0.85 (pairs), 0.9 (B-cubed)", q)
 	}
+
+	docs := map[string][]string{}
+	for k, d := range exp.Documents {
+		docs[k] = d.Events
+	}
+	checkEvents(t, st, goldEvents{docs: docs, events: exp.Events}, keyOf, demoKnown)
 
 	// The same corpus ingested in the opposite order gives the same events.
 	st2, _ := ingestDemo(t, true)
@@ -171,4 +156,33 @@ func TestDemoCorpusPartition(t *testing.T) {
 	if diff > 0 || len(got2) != len(got) {
 		t.Errorf("reverse-order ingest: %d of %d reports in a different event (%d vs %d reports)", diff, len(got), len(got2), len(got))
 	}
+}
+
+// demoKnown lists the demo corpus's mismatches diagnosed to extraction or
+// geocoding (see the diagnosis in each entry); merging is asserted for
+// everything else. Remove an entry once its upstream fix lands.
+var demoKnown = map[string][]knownDiff{
+	"kyiv-2026-10-14": {
+		{"no report of document html/rusvesti/2026-10-14-mod-massive-strike.html",
+			"extract: the MoD sentence naming targets 'in Kiev and ... in Odessa' gives one report with both cities; " +
+				"a report joins one event, so it supports the Odesa event only. One report per distant target city is needed."},
+		{"independent sources 5, want 6", "follows from the RusVesti report above being in the Odesa event"},
+	},
+	"kyiv-2026-10-21": {
+		{"report ", "geocode: 'on the left bank of the Dnipro' (the river) resolves to Dnipro city, so the clause's report " +
+			"is placed 390 km from Kyiv and starts its own event; a river name after 'bank of the' is not a settlement"},
+	},
+	"ru-captures-hryshyne-2026-10-22": {
+		{"report ", "extract: in 'The ministry, which used the Russian name Grishino, said units of its \"Centre\" group of forces " +
+			"had \"liberated\" the settlement.' the attacker is read as UA (from 'liberated') and the claimant as 'Grishino', " +
+			"and geocode resolves Grishino to Pokrovsk; the contradicting attacker keeps it out of the Russian claim's event"},
+	},
+	"ua-drones-bryansk-2026-10-19": {
+		{"no report of document txt/rusvesti_2026-10-19_pvo-ru.txt", "extract: the Russian-language text yields no report"},
+	},
+	"ua-retakes-mala-tokmachka-2026-10-24": {
+		{"status reported, want corroborated", "extract: 'Video verified by the Herald supports a Ukrainian brigade's claim' " +
+			"is marked hedged (hedge 'claim'), so the Herald's own verification does not count as press; " +
+			"an outlet's own verification supporting a claim is not a hedge"},
+	},
 }

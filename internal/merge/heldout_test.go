@@ -1,0 +1,154 @@
+package merge_test
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sitrep-osint/sitrep/internal/merge"
+	"github.com/sitrep-osint/sitrep/internal/model"
+	"github.com/sitrep-osint/sitrep/internal/pipeline"
+	"github.com/sitrep-osint/sitrep/internal/store"
+)
+
+// heldoutExpected is the ground truth of testdata/heldout: the events each
+// document reports, keyed by the document's JSONL id.
+type heldoutExpected struct {
+	Documents  map[string][]string      `json:"documents"`
+	Syndicated map[string]string        `json:"syndicated"`
+	Events     map[string]expectedEvent `json:"events"`
+}
+
+// labelReports gives every stored report the gold event of its document:
+// a document without events lends each report its own singleton label, and
+// a document that reports several events lends its report the one its
+// merged event holds most of. It returns the gold and the stored labels.
+func labelReports(t *testing.T, st *store.Store, eventsOf func(doc string) []string) (gold, got map[string]string) {
+	t.Helper()
+	gold, got = map[string]string{}, map[string]string{}
+	multi := map[string][]string{}
+	err := st.Reports(context.Background(), func(r *model.Report) error {
+		evs := eventsOf(r.Doc)
+		got[r.ID] = r.Event
+		switch len(evs) {
+		case 0:
+			gold[r.ID] = "no-event:" + r.ID
+		case 1:
+			gold[r.ID] = evs[0]
+		default:
+			multi[r.ID] = evs
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, evs := range multi {
+		count := map[string]int{}
+		for other, ev := range got {
+			if ev == got[id] && gold[other] != "" {
+				count[gold[other]]++
+			}
+		}
+		best := "multi:" + id
+		for _, e := range evs {
+			if count[e] > count[best] {
+				best = e
+			}
+		}
+		gold[id] = best
+	}
+	return gold, got
+}
+
+// TestHeldoutPartition ingests testdata/heldout, a small corpus written
+// before the merge rules were tuned on the demo corpus, through the real
+// pipeline, bounds its merge quality just below what was measured the
+// first time, before any tuning (pairwise precision 0.857 recall 0.857,
+// B-cubed 0.906 / 0.906), and checks every event's partition, sources,
+// status and discrepancies like TestDemoCorpusPartition.
+func TestHeldoutPartition(t *testing.T) {
+	if testing.Short() {
+		t.Skip("ingests the held-out corpus")
+	}
+	ctx := context.Background()
+	raw, err := os.ReadFile(filepath.Join("testdata", "heldout", "expected.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var exp heldoutExpected
+	if err := json.Unmarshal(raw, &exp); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "heldout.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	p, err := pipeline.New(ctx, st, pipeline.Options{Workers: 1, BatchSize: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Ingest(ctx, []string{filepath.Join("testdata", "heldout", "documents.jsonl")}); err != nil {
+		t.Fatal(err)
+	}
+	keyOf := map[string]string{}
+	dupOf := map[string]string{}
+	err = st.Documents(ctx, func(d *model.Document) error {
+		k := d.ExternalID
+		if i := strings.LastIndex(k, "/"); i >= 0 {
+			k = k[i+1:]
+		}
+		if _, ok := exp.Documents[k]; !ok {
+			t.Errorf("document %s (%s) not in expected.json", k, d.ID)
+		}
+		keyOf[d.ID] = k
+		dupOf[k] = d.DuplicateOf
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(keyOf) != len(exp.Documents) {
+		t.Errorf("%d documents stored, want %d", len(keyOf), len(exp.Documents))
+	}
+	for k, dup := range dupOf {
+		if _, want := exp.Syndicated[k]; (dup != "") != want {
+			t.Errorf("document %s: duplicate_of %q, want a copy: %v", k, dup, want)
+		}
+	}
+	gold, got := labelReports(t, st, func(doc string) []string { return exp.Documents[keyOf[doc]] })
+	q := merge.CompareClusters(gold, got)
+	t.Logf("held-out corpus: %d reports, pairwise precision %.3f recall %.3f, B-cubed precision %.3f recall %.3f",
+		q.Items, q.PairPrecision, q.PairRecall, q.BCubedPrecision, q.BCubedRecall)
+	if q.PairPrecision < 0.85 || q.PairRecall < 0.85 || q.BCubedPrecision < 0.9 || q.BCubedRecall < 0.9 {
+		t.Errorf("held-out merge quality %+v below 0.85 (pairs) / 0.9 (B-cubed)", q)
+	}
+	for k, evs := range exp.Documents {
+		for _, ev := range evs {
+			e := exp.Events[ev]
+			e.Documents = append(e.Documents, k)
+			exp.Events[ev] = e
+		}
+	}
+	checkEvents(t, st, goldEvents{docs: exp.Documents, events: exp.Events}, keyOf, heldoutKnown)
+}
+
+// heldoutKnown lists the held-out corpus's mismatches whose cause is not
+// merging; everything else about its events is asserted.
+var heldoutKnown = map[string][]knownDiff{
+	"poltava-2026-12-09": {
+		{"report ", "extract: the back-reference 'after drones knocked out a substation on December 3' is a report of its own, " +
+			"dated December 3; merging rightly files it under the earlier attack, while the gold labels whole documents"},
+	},
+	"poltava-2026-12-03": {
+		{"holds report ", "the back-reference of the later Poltava article (see poltava-2026-12-09)"},
+	},
+	"nikopol-2026-12-06": {
+		{"no discrepancy on injured", "extract: 'Three more people were injured.' after 'A 63-year-old man was killed.' " +
+			"gives no injured figure, so only the other outlet's five remains"},
+	},
+}
