@@ -3,8 +3,10 @@ package merge_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -83,18 +85,7 @@ func TestHeldoutPartition(t *testing.T) {
 	if err := json.Unmarshal(raw, &exp); err != nil {
 		t.Fatal(err)
 	}
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "heldout.db"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	p, err := pipeline.New(ctx, st, pipeline.Options{Workers: 1, BatchSize: 4})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := p.Ingest(ctx, []string{filepath.Join("testdata", "heldout", "documents.jsonl")}); err != nil {
-		t.Fatal(err)
-	}
+	st := ingestHeldout(t, false)
 	keyOf := map[string]string{}
 	dupOf := map[string]string{}
 	err = st.Documents(ctx, func(d *model.Document) error {
@@ -135,6 +126,88 @@ func TestHeldoutPartition(t *testing.T) {
 		}
 	}
 	checkEvents(t, st, goldEvents{docs: exp.Documents, events: exp.Events}, keyOf, heldoutKnown)
+
+	// The lines in the opposite order give the same events.
+	fwd, rev := partitionOf(t, st), partitionOf(t, ingestHeldout(t, true))
+	for n, m := range fwd {
+		if rev[n] != m {
+			t.Errorf("reverse-order ingest: report %s is with [%s], want [%s]", n, rev[n], m)
+		}
+	}
+	if len(rev) != len(fwd) {
+		t.Errorf("reverse-order ingest: %d reports, want %d", len(rev), len(fwd))
+	}
+}
+
+// ingestHeldout runs the real pipeline over testdata/heldout/documents.jsonl,
+// its lines in reverse order when reverse is set, into a new store.
+func ingestHeldout(t *testing.T, reverse bool) *store.Store {
+	t.Helper()
+	ctx := context.Background()
+	dir := t.TempDir()
+	input := filepath.Join("testdata", "heldout", "documents.jsonl")
+	if reverse {
+		raw, err := os.ReadFile(input)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSpace(string(raw)), "\n")
+		slices.Reverse(lines)
+		input = filepath.Join(dir, "documents.jsonl")
+		if err := os.WriteFile(input, []byte(strings.Join(lines, "\n")+"\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st, err := store.Open(ctx, filepath.Join(dir, "heldout.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	p, err := pipeline.New(ctx, st, pipeline.Options{Workers: 1, BatchSize: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Ingest(ctx, []string{input}); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// partitionOf describes a store's events by their members, each report
+// named by its document's external ID and its sentence's offset, so two
+// stores with different IDs can be compared: it maps every report to the
+// sorted names of its event's reports.
+func partitionOf(t *testing.T, st *store.Store) map[string]string {
+	t.Helper()
+	ctx := context.Background()
+	ext := map[string]string{}
+	err := st.Documents(ctx, func(d *model.Document) error { ext[d.ID] = d.ExternalID; return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	members := map[string][]string{}
+	name := map[string]string{}
+	err = st.Reports(ctx, func(r *model.Report) error {
+		n := fmt.Sprintf("%s@%d", ext[r.Doc], r.Source.Start)
+		name[r.ID] = n
+		members[r.Event] = append(members[r.Event], n)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	evOf := map[string]string{}
+	err = st.Reports(ctx, func(r *model.Report) error { evOf[r.ID] = r.Event; return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for id, n := range name {
+		m := slices.Clone(members[evOf[id]])
+		slices.Sort(m)
+		out[n] = strings.Join(m, " ")
+	}
+	return out
 }
 
 // heldoutKnown lists the held-out corpus's mismatches whose cause is not
