@@ -432,9 +432,16 @@ func capturedName(text string, toks []token, i int) (string, bool) {
 	}
 	take := toks[i].Low == "took" || toks[i].Low == "taken" || toks[i].Low == "taking"
 	p := i + 1
+	if take && p < len(toks) && toks[p].Upper && toks[p].Kind == tokWord && (i == 0 || !auxBefore(toks[i-1].Low)) {
+		take = false // "troops took Kurakhove", "had taken Vovchansk" (not "was taken Monday")
+	}
 	for p < len(toks) && p <= i+5 {
 		switch toks[p].Low {
-		case "the", "town", "city", "village", "settlement", "of", "full", "over", "most", "settlements", "villages", "towns":
+		case "town", "city", "village", "settlement", "settlements", "villages", "towns":
+			take = false // "took the village of X"
+			p++
+			continue
+		case "the", "of", "full", "over", "most":
 			p++
 			continue
 		case "control":
@@ -448,6 +455,11 @@ func capturedName(text string, toks []token, i int) (string, bool) {
 		return "", false
 	}
 	return properName(text, toks, p), true
+}
+
+// auxBefore reports whether w makes a following "taken" passive.
+func auxBefore(w string) bool {
+	return w == "was" || w == "were" || w == "been" || w == "being" || w == "is" || w == "are"
 }
 
 // namedList reads "the settlements of Novomykhailivka and Yantarne",

@@ -140,6 +140,10 @@ func clausePlaces(text string, s sentence, mentions []placeMention, ct []token, 
 		if p, ok := keepPlace(text, s, m); ok {
 			other = other || !p.Dateline && !p.Weak
 			places = append(places, p)
+		} else if m.S >= who.S && m.E <= who.E && who.E > who.S && jurisdiction(text, m) {
+			// "according to Kyiv's military administration, 11 were injured in
+			// the capital": the speaker's area locates a clause naming no other.
+			places = append(places, placeRef{placeMention: m, Dateline: true})
 		}
 	}
 	out := places[:0]
@@ -163,6 +167,18 @@ func outletName(text string, m placeMention) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r) && !officialTitles[strings.ToLower(w)]
+}
+
+// jurisdiction reports whether a place mention is the area of an official
+// or administration named possessively: "Kyiv's military administration",
+// "Odesa's governor".
+func jurisdiction(text string, m placeMention) bool {
+	after := strings.TrimLeft(text[m.E:], " ")
+	if !strings.HasPrefix(after, "'s ") && !strings.HasPrefix(after, "’s ") {
+		return false
+	}
+	w := strings.ToLower(firstWord(strings.TrimLeft(after[strings.IndexByte(after, ' '):], " ")))
+	return officialTitles[w] && w != "district"
 }
 
 var officialTitles = set("mayor", "governor", "regional", "city", "oblast", "region", "military", "administration",

@@ -137,6 +137,17 @@ func (fr *figureReader) assignRoles(figs []figure) {
 		for p := f.N.J; p < f.J && role == ""; p++ {
 			role = roleOf(toks, p, false)
 		}
+		// "…, 36 of the drones were downed": a part opens its own clause, so
+		// its verb follows it; the verb before belongs to the total.
+		if f.OfThe && f.I > 0 && (toks[f.I-1].Low == "," || toks[f.I-1].Low == ";") {
+			next := len(toks)
+			if k+1 < len(figs) {
+				next = figs[k+1].I
+			}
+			for p := f.J; p < next && role == ""; p++ {
+				role = roleOf(toks, p, true)
+			}
+		}
 		for p := f.I - 1; p >= prevEnd && role == ""; p-- {
 			role = roleOf(toks, p, false)
 		}

@@ -74,6 +74,20 @@ var ruleCases = []struct {
 		[]string{"territorial_change RU ? @Udachne settlements=1", "territorial_change RU ? @Udachne area_km2=~14"}},
 	{"same claimant joins", "Russian troops captured the village of Udachne, the ministry said. They advanced 6 square kilometres in the area, it said.",
 		[]string{"territorial_change RU ? @Udachne settlements=1 area_km2=6"}},
+
+	// A part opening its own clause takes the verb after it.
+	{"part after comma", "Two Kh-59 missiles and 55 Shaheds were used against Izmail, 41 of the drones were shot down.",
+		[]string{"attack RU 2025-03-02 @Izmail missiles_launched=2 drones_launched=55 drones_intercepted=41"}},
+	// "took"/"taken" with a place as object is a capture; passive "taken" is not.
+	{"had taken a town", "The Russian army said it had taken Toretsk after weeks of fighting.",
+		[]string{"territorial_change RU ? @Toretsk settlements=1"}},
+	{"taken to hospital", "Four wounded residents of Sumy were taken to hospital on Saturday.",
+		[]string{"attack RU 2025-03-01 @Sumy injured=4"}},
+	// The speaker's jurisdiction locates a clause that names no place.
+	{"possessive administration", "According to Odesa's military administration, six people were hurt in the overnight attack.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Odesa injured=6"}},
+	{"possessive administration elsewhere", "According to Kharkiv's regional administration, a drone hit Chuhuiv, wounding two.",
+		[]string{"attack RU 2025-03-02 @Chuhuiv drones_hit=1 drones_launched=1 injured=2"}},
 }
 
 func TestRules(t *testing.T) {
