@@ -33,9 +33,23 @@ type env struct {
 	getenv func(string) string
 }
 
-// openStore opens the configured database.
+// openStore opens the configured database, creating it if it does not
+// exist: for the commands that write new data (ingest, serve, feed add, …).
 func (e *env) openStore(ctx context.Context) (*store.Store, error) {
 	return store.Open(ctx, e.cfg.DB, e.log)
+}
+
+// ErrNoDatabase is returned by commands that read a database that does not
+// exist, rather than silently creating an empty one (a mistyped --db).
+var ErrNoDatabase = errors.New("no such database")
+
+// openExisting opens the configured database, which must exist: for the
+// commands that only read or correct what was ingested.
+func (e *env) openExisting(ctx context.Context) (*store.Store, error) {
+	if _, err := os.Stat(e.cfg.DB); errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("%w: %s (set --db or SITREP_DB, or create it with \"sitrep ingest\")", ErrNoDatabase, e.cfg.DB)
+	}
+	return e.openStore(ctx)
 }
 
 // command is one subcommand.

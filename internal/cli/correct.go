@@ -24,7 +24,7 @@ func runExplain(ctx context.Context, e *env, args []string) error {
 	if len(pos) != 1 {
 		return fmt.Errorf("%w: name one event ID", ErrUsage)
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.openExisting(ctx)
 	if err != nil {
 		return err
 	}
@@ -50,7 +50,7 @@ func runMerge(ctx context.Context, e *env, args []string) error {
 	if len(pos) != 2 {
 		return fmt.Errorf("%w: name two event IDs", ErrUsage)
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.openExisting(ctx)
 	if err != nil {
 		return err
 	}
@@ -73,7 +73,7 @@ func runSplit(ctx context.Context, e *env, args []string) error {
 	if len(pos) != 2 {
 		return fmt.Errorf("%w: name an event ID and a report ID", ErrUsage)
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.openExisting(ctx)
 	if err != nil {
 		return err
 	}
@@ -92,7 +92,7 @@ func runUndo(ctx context.Context, e *env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.openExisting(ctx)
 	if err != nil {
 		return err
 	}

@@ -69,7 +69,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if what == export.Documents && len(q) > 0 {
 		return fmt.Errorf("%w: filters select events and reports; export documents without them", ErrUsage)
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.openExisting(ctx)
 	if err != nil {
 		return err
 	}

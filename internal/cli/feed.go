@@ -45,6 +45,7 @@ func runFeed(ctx context.Context, e *env, args []string) error {
 func runFeedAdd(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "feed")
 	interval := fs.Duration("interval", live.DefaultFeedInterval, "how often to poll the feed (at least 1m)")
+	allowPrivate := fs.Bool("allow-private", e.cfg.AllowPrivate, "accept a feed on a private or loopback address (serve must allow them too)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -52,7 +53,7 @@ func runFeedAdd(ctx context.Context, e *env, args []string) error {
 	if len(pos) != 1 {
 		return fmt.Errorf("%w: feed add takes one URL", ErrUsage)
 	}
-	if err := live.CheckFeedURL(pos[0]); err != nil {
+	if err := live.CheckFeedURLAddress(pos[0], *allowPrivate); err != nil {
 		return fmt.Errorf("%w: %v", ErrUsage, err)
 	}
 	if *interval < minFeedInterval {
@@ -81,7 +82,7 @@ func runFeedList(ctx context.Context, e *env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.openExisting(ctx)
 	if err != nil {
 		return err
 	}
@@ -135,7 +136,7 @@ func runFeedRemove(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%w: feed ID %q is not a number", ErrUsage, pos[0])
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.openExisting(ctx)
 	if err != nil {
 		return err
 	}

@@ -23,7 +23,7 @@ import (
 func init() {
 	register(command{
 		name:    "serve",
-		args:    "[--addr 127.0.0.1:8080] [--read-token-required] [--feeds FILE] [--watch DIR]",
+		args:    "[--addr 127.0.0.1:8080] [--read-token-required] [--feeds FILE] [--watch DIR] [--allow-private]",
 		summary: "serve the JSON API, the web UI and live updates",
 		run:     runServe,
 	})
@@ -49,6 +49,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&o.Feeds, "feeds", "", "`file` of RSS/Atom feed URLs, one a line, to poll")
 	fs.DurationVar(&o.FeedInterval, "feed-interval", live.DefaultFeedInterval, "poll `interval` for feeds added with --feeds")
 	fs.StringVar(&o.Watch, "watch", "", "`directory` to watch for new files (e.g. Telegram exports) to ingest")
+	fs.BoolVar(&e.cfg.AllowPrivate, "allow-private", e.cfg.AllowPrivate, "allow feeds, URL ingests and webhooks on private and loopback addresses (env SITREP_ALLOW_PRIVATE)")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}

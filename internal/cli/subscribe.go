@@ -55,7 +55,7 @@ func runSubscribeAdd(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "subscribe")
 	hook := fs.String("url", "", "webhook `URL` that receives a POST per new or changed event")
 	secret := fs.String("secret", "", "HMAC `secret` for the X-Sitrep-Signature header (default: a random one, printed once)")
-	allowPrivate := fs.Bool("allow-private", e.cfg.AllowPrivate, "allow a webhook on a private or loopback address")
+	allowPrivate := fs.Bool("allow-private", e.cfg.AllowPrivate, "allow a webhook on a private or loopback address (serve must run with --allow-private too)")
 	vals := map[string]*string{}
 	for _, f := range subscribeFilters {
 		vals[f.param] = fs.String(f.flag, "", f.usage)
@@ -107,7 +107,7 @@ func runSubscribeList(ctx context.Context, e *env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.openExisting(ctx)
 	if err != nil {
 		return err
 	}
@@ -157,7 +157,7 @@ func runSubscribeRemove(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%w: subscription ID %q is not a number", ErrUsage, pos[0])
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.openExisting(ctx)
 	if err != nil {
 		return err
 	}

@@ -25,6 +25,7 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -159,7 +160,22 @@ func refusePrivate(network, address string, _ syscall.RawConn) error {
 		return fmt.Errorf("%w: %s", ErrForbiddenAddress, address)
 	}
 	if !Public(ap.Addr()) {
-		return fmt.Errorf("%w: %s", ErrForbiddenAddress, ap.Addr())
+		return fmt.Errorf("%w: %s (allow private addresses with --allow-private or SITREP_ALLOW_PRIVATE=1)", ErrForbiddenAddress, ap.Addr())
+	}
+	return nil
+}
+
+// CheckHost refuses a host that names a non-public address outright: an IP
+// literal that is not Public, or localhost. It lets a command reject such a
+// URL when it is configured, with a clear message, instead of at every
+// later fetch; names that resolve to private addresses are still refused
+// when connecting.
+func CheckHost(host string) error {
+	if a, err := netip.ParseAddr(host); err == nil && !Public(a) {
+		return fmt.Errorf("%w: %s (allow it with --allow-private or SITREP_ALLOW_PRIVATE=1)", ErrForbiddenAddress, a)
+	}
+	if h := strings.ToLower(host); h == "localhost" || strings.HasSuffix(h, ".localhost") {
+		return fmt.Errorf("%w: %s (allow it with --allow-private or SITREP_ALLOW_PRIVATE=1)", ErrForbiddenAddress, host)
 	}
 	return nil
 }

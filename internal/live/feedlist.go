@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/sitrep-osint/sitrep/internal/fetch"
 	"io"
 	"net/url"
 	"os"
@@ -31,6 +32,23 @@ func CheckFeedURL(raw string) error {
 	}
 	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return fmt.Errorf("%w: %q: want an http or https URL", ErrFeedURL, raw)
+	}
+	return nil
+}
+
+// CheckFeedURLAddress is CheckFeedURL plus, unless allowPrivate, the
+// refusal of a URL whose host is a private address or localhost, which the
+// poller would refuse at every poll.
+func CheckFeedURLAddress(raw string, allowPrivate bool) error {
+	if err := CheckFeedURL(raw); err != nil {
+		return err
+	}
+	if allowPrivate {
+		return nil
+	}
+	u, _ := url.Parse(raw) // parsed by CheckFeedURL above
+	if err := fetch.CheckHost(u.Hostname()); err != nil {
+		return fmt.Errorf("%w: %q: %w", ErrFeedURL, raw, err)
 	}
 	return nil
 }

@@ -62,12 +62,8 @@ func CheckWebhookURL(raw string, allowPrivate bool) error {
 	if allowPrivate {
 		return nil
 	}
-	host := u.Hostname()
-	if a, err := netip.ParseAddr(host); err == nil && !fetch.Public(a) {
-		return fmt.Errorf("%w: %q: %w: %s", ErrWebhookURL, raw, fetch.ErrForbiddenAddress, a)
-	}
-	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
-		return fmt.Errorf("%w: %q: %w: %s", ErrWebhookURL, raw, fetch.ErrForbiddenAddress, host)
+	if err := fetch.CheckHost(u.Hostname()); err != nil {
+		return fmt.Errorf("%w: %q: %w", ErrWebhookURL, raw, err)
 	}
 	return nil
 }
