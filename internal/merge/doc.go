@@ -53,7 +53,9 @@
 // different value/qualifier pairs the event lists a Discrepancy with every
 // source's value, report, document, publisher and claimant, flagged
 // Conflict when two values cannot both be true ("12" against "at least
-// 15"). Dates and places disagreeing are discrepancies too.
+// 15"). A weapon named with an indefinite article ("a drone hit the
+// depot") counts as at least one, so it never contradicts a tally. Dates
+// and places disagreeing are discrepancies too.
 //
 // # Independent sources and the verification ladder
 //

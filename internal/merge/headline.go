@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/sitrep-osint/sitrep/internal/model"
 )
@@ -36,6 +37,8 @@ var countFields = []countField{
 
 // weaponSum adds one count over a report's weapons of a family. The sum
 // takes the weakest qualifier of its parts ("at least" wins over "exact").
+// A weapon named with an indefinite article counts as at least one (see
+// indefiniteCount).
 func weaponSum(family string, get func(*model.Weapon) *model.Quantity) func(*model.Report) *model.Quantity {
 	return func(r *model.Report) *model.Quantity {
 		var sum *model.Quantity
@@ -44,6 +47,9 @@ func weaponSum(family string, get func(*model.Weapon) *model.Quantity) func(*mod
 			q := get(w)
 			if q == nil || weaponFamily(w.Kind) != family {
 				continue
+			}
+			if indefiniteCount(q) {
+				q = &model.Quantity{Value: 1, Qualifier: model.AtLeast}
 			}
 			if sum == nil {
 				sum = &model.Quantity{Value: q.Value, Qualifier: q.Qualifier}
@@ -56,6 +62,19 @@ func weaponSum(family string, get func(*model.Weapon) *model.Quantity) func(*mod
 		}
 		return sum
 	}
+}
+
+// indefiniteCount reports whether a weapon count is only an indefinite
+// article: "a drone hit the depot", "fragments of a downed missile". Such a
+// phrase says that one weapon is being talked about, not how many were
+// launched or shot down, so it is read as "at least one" and never
+// contradicts a tally ("a downed drone" against "79 drones shot down").
+func indefiniteCount(q *model.Quantity) bool {
+	if q.Value != 1 || (q.Qualifier != model.Exact && q.Qualifier != "") {
+		return false
+	}
+	t := strings.ToLower(strings.TrimSpace(q.Text))
+	return t == "a" || t == "an"
 }
 
 // RuleHighest is the headline rule for counts. Tolls and tallies are revised

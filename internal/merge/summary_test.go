@@ -182,3 +182,61 @@ func TestSummariseMergedByAnalyst(t *testing.T) {
 		t.Fatalf("Summarise(A5+B2) discrepancies = %v, want conflicting place and injured", got)
 	}
 }
+
+// TestIndefiniteWeaponCount checks that a weapon named with an indefinite
+// article ("a drone struck the substation") reads as at least one: it
+// never conflicts with a tally, and the headline keeps the tally.
+func TestIndefiniteWeaponCount(t *testing.T) {
+	count := func(kind, text string, v float64, q model.Qualifier, intercepted bool) model.Weapon {
+		w := model.Weapon{Kind: kind}
+		qty := &model.Quantity{Value: v, Qualifier: q, Text: text}
+		if intercepted {
+			w.Intercepted = qty
+		} else {
+			w.Launched = qty
+		}
+		return w
+	}
+	tests := []struct {
+		name         string
+		field        string
+		a, b         model.Weapon
+		wantConflict bool
+		wantHeadline model.Quantity
+	}{
+		{"a drone against a tally", "drones_intercepted",
+			count("drone", "a", 1, model.Exact, true), count("drone", "64", 64, model.Exact, true), false, model.Quantity{Value: 64, Qualifier: model.Exact}},
+		{"an Iskander against a figure", "missiles_launched",
+			count("ballistic_missile", "An", 1, model.Exact, false), count("ballistic_missile", "three", 3, model.Exact, false), false, model.Quantity{Value: 3, Qualifier: model.Exact}},
+		{"a drone against about twenty", "drones_launched",
+			count("drone", "a", 1, model.Exact, false), count("drone", "about 20", 20, model.Approx, false), false, model.Quantity{Value: 20, Qualifier: model.Approx}},
+		{"one drone is a count", "drones_launched",
+			count("drone", "one", 1, model.Exact, false), count("drone", "nine", 9, model.Exact, false), true, model.Quantity{Value: 9, Qualifier: model.Exact}},
+		{"a dozen is a count", "drones_launched",
+			count("drone", "a dozen", 12, model.Approx, false), count("drone", "40", 40, model.Exact, false), true, model.Quantity{Value: 40, Qualifier: model.Exact}},
+		{"only an article", "drones_launched",
+			count("drone", "a", 1, model.Exact, false), model.Weapon{Kind: "drone"}, false, model.Quantity{Value: 1, Qualifier: model.AtLeast}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs := map[string]DocInfo{"d1": {Publisher: "Lviv Gazette"}, "d2": {Publisher: "Carpathian Wire"}}
+			rs := []model.Report{
+				rep("r1", "d1", "2026-12-01", "2026-12-01", at(kharkiv)),
+				rep("r2", "d2", "2026-12-01", "2026-12-01", at(kharkiv)),
+			}
+			rs[0].Weapons, rs[1].Weapons = []model.Weapon{tt.a}, []model.Weapon{tt.b}
+			ev := Summarise("x", rs, docs)
+			h := ev.Headline[tt.field]
+			if h.Value != tt.wantHeadline.Value || h.Qualifier != tt.wantHeadline.Qualifier {
+				t.Errorf("headline %s = %g %s, want %g %s", tt.field, h.Value, h.Qualifier, tt.wantHeadline.Value, tt.wantHeadline.Qualifier)
+			}
+			conflict := false
+			for _, d := range ev.Discrepancies {
+				conflict = conflict || (d.Field == tt.field && d.Conflict)
+			}
+			if conflict != tt.wantConflict {
+				t.Errorf("conflict on %s = %v, want %v (discrepancies %+v)", tt.field, conflict, tt.wantConflict, ev.Discrepancies)
+			}
+		})
+	}
+}
