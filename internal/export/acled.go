@@ -2,60 +2,98 @@ package export
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/sitrep-osint/sitrep/internal/model"
 )
 
-// acledHeader is the subset of ACLED's columns that researchers' tooling
-// keys on, in ACLED's order.
-var acledHeader = []string{"event_id_cnty", "event_date", "year", "event_type", "sub_event_type", "actor1", "country", "admin1",
-	"location", "latitude", "longitude", "geo_precision", "fatalities", "notes", "source", "source_scale"}
+// acledHeader is ACLED's column set, in ACLED's order, so a researcher's
+// existing ACLED tooling reads the file unchanged. Columns sitrep cannot
+// fill (admin2, admin3, tags, …) are present and empty.
+var acledHeader = []string{"event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+	"sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+	"civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude",
+	"geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp"}
 
-// acledTypes maps sitrep event types (and, for attacks, weapon kinds) onto
-// ACLED's event_type and sub_event_type.
-func acledTypes(ev *model.Event) (string, string) {
+// airKinds are weapon kinds ACLED codes as "Air/drone strike": weapons
+// delivered by aircraft or unmanned aircraft. Missiles, artillery and
+// rockets are "Shelling/artillery/missile attack".
+var airKinds = []string{"drone", "fpv_drone", "glide_bomb", "aircraft", "bomb"}
+
+// acledTypes maps an event onto ACLED's disorder_type, event_type and
+// sub_event_type.
+func acledTypes(ev *model.Event) (disorder, typ, sub string) {
 	switch ev.Type {
 	case model.TerritorialChange:
-		return "Strategic developments", "Non-violent transfer of territory"
-	case model.AirAlert, model.Deployment:
-		return "Strategic developments", "Other"
-	case model.Battle:
-		return "Battles", "Armed clash"
-	}
-	for _, w := range ev.Weapons {
-		switch {
-		case strings.Contains(w, "drone"), strings.Contains(w, "missile"), strings.Contains(w, "bomb"), w == "aircraft":
-			return "Explosions/Remote violence", "Air/drone strike"
-		case w == "artillery", w == "mlrs":
-			return "Explosions/Remote violence", "Shelling/artillery/missile attack"
+		if ev.Attacker != nil && ev.Attacker.Side == model.SideUA {
+			return "Political violence", "Battles", "Government regains territory"
 		}
+		return "Political violence", "Battles", "Armed clash"
+	case model.Battle:
+		return "Political violence", "Battles", "Armed clash"
+	case model.AirAlert, model.Deployment:
+		return "Strategic developments", "Strategic developments", "Other"
 	}
-	return "Explosions/Remote violence", "Shelling/artillery/missile attack"
+	air := slices.ContainsFunc(ev.Weapons, func(w string) bool {
+		return slices.Contains(airKinds, w) || strings.HasSuffix(w, "_drone")
+	})
+	if air {
+		return "Political violence", "Explosions/Remote violence", "Air/drone strike"
+	}
+	return "Political violence", "Explosions/Remote violence", "Shelling/artillery/missile attack"
 }
 
 var sideNames = map[model.Side]string{model.SideRU: "Military Forces of Russia", model.SideUA: "Military Forces of Ukraine"}
 
+// countries names the countries of the theatre as ACLED does, with their
+// ISO 3166 numeric codes; other countries keep their ISO alpha-2 code.
+var countries = map[string]struct {
+	name string
+	iso  int
+}{"UA": {"Ukraine", 804}, "RU": {"Russia", 643}, "BY": {"Belarus", 112}, "MD": {"Moldova", 498},
+	"PL": {"Poland", 616}, "RO": {"Romania", 642}}
+
 func acledRow(ev *model.Event, docs func(string) *model.Document) []string {
-	typ, sub := acledTypes(ev)
-	actor := ""
+	disorder, typ, sub := acledTypes(ev)
+	actor1, inter1, actor2, inter2 := "", "", "", ""
 	if ev.Attacker != nil {
-		actor = sideNames[ev.Attacker.Side]
-		if actor == "" {
-			actor = string(ev.Attacker.Side)
+		actor1 = sideNames[ev.Attacker.Side]
+		if actor1 == "" {
+			actor1 = string(ev.Attacker.Side)
+		}
+		inter1 = "1" // state forces
+		if typ == "Battles" {
+			other := model.SideUA
+			if ev.Attacker.Side == model.SideUA {
+				other = model.SideRU
+			}
+			actor2, inter2 = sideNames[other], "1"
 		}
 	}
-	var country, admin1, location, lat, lon, precision string
+	interaction := ""
+	if inter1 != "" {
+		interaction = inter1 + "0"
+		if inter2 != "" {
+			interaction = inter1 + inter2
+		}
+	}
+	var iso, country, admin1, location, lat, lon, precision string
 	for _, l := range ev.Locations {
 		if !l.Resolved {
 			continue
 		}
 		country, admin1, location = l.Country, l.Admin1, l.Name
+		if c, ok := countries[l.Country]; ok {
+			country, iso = c.name, strconv.Itoa(c.iso)
+		}
 		lat, lon = strconv.FormatFloat(l.Lat, 'f', 4, 64), strconv.FormatFloat(l.Lon, 'f', 4, 64)
-		precision = "1"
-		if strings.HasPrefix(l.Feature, "admin") {
-			precision = "2"
+		switch { // ACLED: 1 the place itself, 2 a part of a region, 3 a region
+		case strings.HasPrefix(l.Feature, "admin"), l.Feature == "country":
+			precision = "3"
+		default:
+			precision = "1"
 		}
 		break
 	}
@@ -70,6 +108,7 @@ func acledRow(ev *model.Event, docs func(string) *model.Document) []string {
 	if len(date) >= 4 && !strings.HasPrefix(date, "--") {
 		year = date[:4]
 	}
+	timePrecision := map[model.Precision]string{model.Day: "1", model.Month: "3", model.Year: "3"}[ev.Date.Precision]
 	notes := fmt.Sprintf("%s; status %s; %d independent source(s)", ev.Type, ev.Status, ev.IndependentSources)
 	for _, f := range []string{"injured", "drones_launched", "missiles_launched"} {
 		if v := headline(ev, f); v != "" {
@@ -84,6 +123,7 @@ func acledRow(ev *model.Event, docs func(string) *model.Document) []string {
 			}
 		}
 	}
-	return []string{ev.ID, date, year, typ, sub, actor, country, admin1, location, lat, lon, precision, fatalities, notes,
-		strings.Join(sources, "; "), "National"}
+	return []string{ev.ID, date, year, timePrecision, disorder, typ, sub, actor1, "", inter1, actor2, "", inter2, interaction,
+		"", iso, "Europe", country, admin1, "", "", location, lat, lon, precision, strings.Join(sources, "; "), "National",
+		notes, fatalities, "", strconv.FormatInt(ev.Updated.Unix(), 10)}
 }

@@ -80,7 +80,8 @@ func TestWriters(t *testing.T) {
 				row[h] = recs[1][i]
 			}
 			if row["event_date"] != "2026-10-14" || row["actor1"] != "Military Forces of Russia" || row["admin1"] != "Odesa Oblast" ||
-				row["fatalities"] != "2" || row["sub_event_type"] != "Air/drone strike" || row["source"] != "Port Herald; South Wire" {
+				row["fatalities"] != "2" || row["sub_event_type"] != "Air/drone strike" || row["source"] != "Port Herald; South Wire" ||
+				row["country"] != "Ukraine" || row["iso"] != "804" || row["time_precision"] != "1" || row["inter1"] != "1" {
 				t.Errorf("ACLED row = %v", row)
 			}
 		}},
@@ -105,6 +106,37 @@ func TestWriters(t *testing.T) {
 				t.Fatal(err)
 			}
 			tt.check(t, strings.TrimSpace(buf.String()))
+		})
+	}
+}
+
+func TestACLEDTypes(t *testing.T) {
+	tests := []struct {
+		name    string
+		typ     model.EventType
+		side    model.Side
+		weapons []string
+		event   string
+		sub     string
+	}{
+		{"ballistic missiles", model.Attack, model.SideRU, []string{"ballistic_missile"}, "Explosions/Remote violence", "Shelling/artillery/missile attack"},
+		{"artillery", model.Attack, model.SideRU, []string{"artillery", "mlrs"}, "Explosions/Remote violence", "Shelling/artillery/missile attack"},
+		{"drones and missiles", model.Attack, model.SideRU, []string{"cruise_missile", "drone"}, "Explosions/Remote violence", "Air/drone strike"},
+		{"glide bombs", model.Attack, model.SideRU, []string{"glide_bomb"}, "Explosions/Remote violence", "Air/drone strike"},
+		{"capture", model.TerritorialChange, model.SideRU, nil, "Battles", "Armed clash"},
+		{"retaking", model.TerritorialChange, model.SideUA, nil, "Battles", "Government regains territory"},
+		{"air alert", model.AirAlert, "", nil, "Strategic developments", "Other"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ev := &model.Event{Type: tt.typ, Weapons: tt.weapons}
+			if tt.side != "" {
+				ev.Attacker = &model.Actor{Side: tt.side}
+			}
+			_, typ, sub := acledTypes(ev)
+			if typ != tt.event || sub != tt.sub {
+				t.Errorf("acledTypes(%s %v) = %q, %q; want %q, %q", tt.typ, tt.weapons, typ, sub, tt.event, tt.sub)
+			}
 		})
 	}
 }
