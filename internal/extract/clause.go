@@ -164,8 +164,9 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 		}
 		if names := namedList(cr.text, toks, i); len(names) > 0 && terr {
 			f.Villages = appendNew(f.Villages, names...)
-		} else if name, ok := capturedName(cr.text, toks, i); ok {
+		} else if name, end, ok := capturedName(cr.text, toks, i); ok {
 			f.Villages = appendNew(f.Villages, name)
+			f.Villages = appendNew(f.Villages, listAfter(cr.text, toks, end)...)
 		}
 	}
 	switch {
@@ -422,13 +423,14 @@ var captureVerbs = set("captured", "capturing", "seized", "occupied", "liberated
 	"recaptured", "regained", "took", "taken", "taking")
 
 // capturedName reads the settlement named as the object of a capture verb
-// at toks[i], skipping "the", "town of", "control of".
-func capturedName(text string, toks []token, i int) (string, bool) {
+// at toks[i], skipping "the", "town of", "control of", and returns the
+// index of the token after it.
+func capturedName(text string, toks []token, i int) (string, int, bool) {
 	if !captureVerbs[toks[i].Low] {
-		return "", false
+		return "", 0, false
 	}
 	if i > 0 && (toks[i-1].Low == "in" || toks[i-1].Low == "of" || toks[i-1].Low == "the" || toks[i-1].Low == "from" || toks[i-1].Low == "into" || toks[i-1].Low == "russian-occupied") {
-		return "", false // "in occupied Horlivka" describes, it does not report a capture
+		return "", 0, false // "in occupied Horlivka" describes, it does not report a capture
 	}
 	take := toks[i].Low == "took" || toks[i].Low == "taken" || toks[i].Low == "taking"
 	p := i + 1
@@ -452,9 +454,29 @@ func capturedName(text string, toks []token, i int) (string, bool) {
 		break
 	}
 	if take || p >= len(toks) || !toks[p].Upper || toks[p].Kind != tokWord || sideWord(toks[p]) != "" {
-		return "", false
+		return "", 0, false
 	}
-	return properName(text, toks, p), true
+	name := properName(text, toks, p)
+	return name, p + len(strings.Fields(name)), true
+}
+
+// listAfter reads the names listed from toks[p] on, after a captured one:
+// "liberated Dachne, Novoocheretuvate and Zelenyi Kut" captures three.
+func listAfter(text string, toks []token, p int) []string {
+	var out []string
+	for p+1 < len(toks) && (toks[p].Low == "," || toks[p].Low == "and") {
+		p++
+		if toks[p].Low == "and" && p+1 < len(toks) {
+			p++
+		}
+		if !toks[p].Upper || toks[p].Kind != tokWord || sideWord(toks[p]) != "" {
+			break
+		}
+		name := properName(text, toks, p)
+		out = append(out, name)
+		p += len(strings.Fields(name))
+	}
+	return out
 }
 
 // auxBefore reports whether w makes a following "taken" passive.

@@ -138,6 +138,9 @@ func clausePlaces(text string, s sentence, mentions []placeMention, ct []token, 
 			continue
 		}
 		if p, ok := keepPlace(text, s, m); ok {
+			if m.S >= who.S && m.E <= who.E && who.E > who.S && officialTitles[strings.ToLower(firstWord(strings.TrimLeft(text[m.E:], " ")))] {
+				p.Dateline = true // "the Kharkiv regional prosecutor's office said": the speaker's area
+			}
 			other = other || !p.Dateline && !p.Weak
 			places = append(places, p)
 		} else if m.S >= who.S && m.E <= who.E && who.E > who.S && jurisdiction(text, m) {

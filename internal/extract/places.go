@@ -146,12 +146,30 @@ func governs(text string, sent sentence, m placeMention, subject bool, next stri
 	if metonymVerbs[next] || actorVerbs[next] || speechVerbs[next] {
 		return true
 	}
+	// "Kyiv and Moscow traded accusations": two capitals joined are actors.
+	rest := strings.TrimLeft(text[m.E:sent.E], " ")
+	if next == "and" && capitals[strings.ToLower(firstWord(strings.TrimLeft(rest[3:], " ")))] {
+		return true
+	}
+	if len(bw) > 0 && bw[0] == "and" {
+		prev := strings.Fields(strings.ToLower(lastWords(text[sent.S:m.S], 2)))
+		if len(prev) == 2 && capitals[strings.Trim(prev[0], ",")] && subject2(text, sent, m) {
+			return true
+		}
+	}
 	foreign := m.Loc.Country != "" && m.Loc.Country != "UA" && m.Loc.Country != "RU"
 	if !foreign || !subject || next == "" || localNouns[next] || auxVerbs[next] || possessedActors[next] {
 		return false
 	}
-	rest := strings.TrimLeft(text[m.E:sent.E], " ")
 	return rest != "" && unicode.IsLower([]rune(rest)[0])
+}
+
+// subject2 reports whether the pair "X and m" opens its clause.
+func subject2(text string, sent sentence, m placeMention) bool {
+	before := strings.TrimSpace(text[sent.S:m.S])
+	before = strings.TrimSpace(strings.TrimSuffix(before, "and"))
+	i := strings.LastIndexAny(before, " ,")
+	return i < 0 || before[i] == ','
 }
 
 var (
@@ -159,7 +177,8 @@ var (
 		"into", "towards", "toward", "above", "under", "inside", "within", "hit", "struck", "attacked", "targeted")
 	speechVerbs = set("rejected", "condemned", "dismissed", "denounced", "blamed", "vowed", "promised",
 		"pledged", "threatened", "welcomed", "criticised", "criticized", "confirmed", "acknowledged", "rejects",
-		"condemns", "insisted", "stated", "added", "replied", "countered", "scrambled", "summoned")
+		"condemns", "insisted", "stated", "added", "replied", "countered", "scrambled", "summoned", "traded",
+		"exchanged")
 )
 
 // possessedActors after a place name make it a government or force.

@@ -88,6 +88,18 @@ var ruleCases = []struct {
 		[]string{"attack RU 2025-03-01..2025-03-02 @Odesa injured=6"}},
 	{"possessive administration elsewhere", "According to Kharkiv's regional administration, a drone hit Chuhuiv, wounding two.",
 		[]string{"attack RU 2025-03-02 @Chuhuiv drones_hit=1 drones_launched=1 injured=2"}},
+
+	// A capture verb with a list of names captures each.
+	{"captured list", "Moscow's troops have captured Kotliarivka, Udachne and Novoekonomichne in the Donetsk region, the ministry claimed.",
+		[]string{"territorial_change RU ? @Udachne settlements=3"}},
+	// The speaker's area ("the Sumy regional administration said") is not a scene beside a named one.
+	{"regional office as speaker", "A drone killed a man in Bilopillia, the Sumy regional prosecutor's office said.",
+		[]string{"attack RU 2025-03-02 @Bilopillia killed=1 drones_launched=1"}},
+	// Two capitals joined are governments.
+	{"capitals trade accusations", "Kyiv and Moscow traded accusations on Saturday after a strike on the Zaporizhzhia nuclear plant.",
+		[]string{"attack RU 2025-03-01 @Zaporizhzhia"}},
+	{"two capitals struck", "Drones struck Lviv and Kyiv overnight.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Lviv @Kyiv"}},
 }
 
 func TestRules(t *testing.T) {
