@@ -162,7 +162,9 @@ type knownDiff struct {
 func checkEvents(t *testing.T, st *store.Store, gold goldEvents, keyOf map[string]string, known map[string][]knownDiff) {
 	t.Helper()
 	seen := map[string]bool{}
-	for _, m := range compareEvents(t, st, gold, keyOf) {
+	ms := compareEvents(t, st, gold, keyOf)
+	t.Logf("%d of %d gold events match in partition, sources, status and conflicts", len(gold.events)-len(ms), len(gold.events))
+	for _, m := range ms {
 		var fail []string
 		for _, d := range m.diffs {
 			i := slices.IndexFunc(known[m.key], func(k knownDiff) bool { return strings.HasPrefix(d, k.prefix) })
