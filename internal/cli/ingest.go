@@ -89,8 +89,12 @@ func printSummary(e *env, s pipeline.Summary) {
 	if secs > 0 {
 		rate = float64(s.Read) / secs
 	}
-	fmt.Fprintf(e.io.Err, "read %d document(s) from %d input(s): %d new, %d duplicate, %d near-duplicate, %d failed; %d report(s), %d event(s) touched; %.1fs (%.0f docs/s)\n",
-		s.Read, s.Inputs, s.New, s.Duplicates, s.NearDuplicates, s.Failed, s.Reports, s.Events, secs, rate)
+	republished := ""
+	if s.Republished > 0 {
+		republished = fmt.Sprintf(" (%d republished by another outlet)", s.Republished)
+	}
+	fmt.Fprintf(e.io.Err, "read %d document(s) from %d input(s): %d new, %d duplicate%s, %d near-duplicate, %d failed; %d report(s), %d event(s) touched; %.1fs (%.0f docs/s)\n",
+		s.Read, s.Inputs, s.New, s.Duplicates, republished, s.NearDuplicates, s.Failed, s.Reports, s.Events, secs, rate)
 }
 
 // parseDate reads a date as users type it: 2026-10-14 or RFC 3339.

@@ -50,6 +50,21 @@ type Document struct {
 	// DuplicateOf is the ID of the earlier document this one is a
 	// near-duplicate of (a syndicated or lightly edited copy), if any.
 	DuplicateOf string `json:"duplicate_of,omitempty"`
+
+	// Republished lists later sightings of exactly this text from another
+	// publisher or URL (verbatim reprints). They share the document's ID and
+	// never count as independent sources.
+	Republished []Sighting `json:"republished,omitempty"`
+}
+
+// Sighting is one more place where a document's exact text appeared.
+type Sighting struct {
+	Publisher  string     `json:"publisher,omitempty"`
+	URL        string     `json:"url,omitempty"`
+	Title      string     `json:"title,omitempty"`
+	Published  *time.Time `json:"published,omitempty"`
+	ExternalID string     `json:"external_id,omitempty"`
+	Source     string     `json:"source,omitempty"`
 }
 
 // NormaliseText folds text for identity: Unicode spaces collapse to one

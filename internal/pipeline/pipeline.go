@@ -66,6 +66,7 @@ type Summary struct {
 	Read           int           `json:"documents_read"`
 	New            int           `json:"new"`
 	Duplicates     int           `json:"duplicates"`      // same text already stored
+	Republished    int           `json:"republished"`     // of those, the same text from another publisher or URL
 	NearDuplicates int           `json:"near_duplicates"` // new, but a copy of a stored document
 	Failed         int           `json:"failed"`
 	Reports        int           `json:"reports"`
@@ -309,7 +310,16 @@ func (p *Pipeline) store(ctx context.Context, batch []decoded, sum *Summary) err
 					return err
 				}
 				if known {
+					// The same text again: a re-ingest adds nothing, but a
+					// verbatim reprint by another outlet is recorded.
 					s.Duplicates++
+					added, err := tx.AddSighting(ctx, &doc)
+					if err != nil {
+						return err
+					}
+					if added {
+						s.Republished++
+					}
 					continue
 				}
 				var m dedup.Match
@@ -362,6 +372,7 @@ func (p *Pipeline) store(ctx context.Context, batch []decoded, sum *Summary) err
 	sum.Read += s.Read
 	sum.New += s.New
 	sum.Duplicates += s.Duplicates
+	sum.Republished += s.Republished
 	sum.NearDuplicates += s.NearDuplicates
 	sum.Failed += s.Failed
 	sum.Reports += s.Reports

@@ -104,6 +104,9 @@ func (s *Store) Document(ctx context.Context, id string) (*model.Document, error
 	if err != nil {
 		return nil, fmt.Errorf("store: document %s: %w", id, err)
 	}
+	if err := s.sightings(ctx, []*model.Document{d}); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 
@@ -129,6 +132,9 @@ func (s *Store) Documents(ctx context.Context, fn func(*model.Document) error) e
 		}
 		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
 			return fmt.Errorf("store: documents: %w", err)
+		}
+		if err := s.sightings(ctx, batch); err != nil {
+			return err
 		}
 		for _, d := range batch {
 			if err := fn(d); err != nil {

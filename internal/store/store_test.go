@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -164,5 +165,45 @@ func TestDocumentsPages(t *testing.T) {
 	}
 	if count != n {
 		t.Errorf("Documents visited %d, want %d", count, n)
+	}
+}
+
+func TestSightings(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	first := doc("Drones hit a grain terminal in Izmail overnight.", "Danube Post")
+	first.URL = "https://danube.example/a"
+	again := *first // the same input twice: no sighting
+	reprint := doc("Drones hit a grain terminal in Izmail overnight.", "Delta Wire")
+	reprint.URL = "https://delta.example/b"
+	reprint.Title = "Izmail terminal struck"
+	var added []bool
+	err := s.Batch(ctx, func(tx *Tx) error {
+		if _, err := tx.InsertDocument(ctx, first); err != nil {
+			return err
+		}
+		for _, d := range []*model.Document{&again, reprint, reprint} {
+			d.ID = first.ID
+			ok, err := tx.AddSighting(ctx, d)
+			if err != nil {
+				return err
+			}
+			added = append(added, ok)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []bool{false, true, false}; !slices.Equal(added, want) {
+		t.Errorf("AddSighting added = %v, want %v (same input: no; reprint: yes; reprint again: no)", added, want)
+	}
+	got, err := s.Document(ctx, first.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Publisher != "Danube Post" || len(got.Republished) != 1 || got.Republished[0].Publisher != "Delta Wire" ||
+		got.Republished[0].Title != "Izmail terminal struck" || got.Republished[0].Published == nil {
+		t.Errorf("Document = publisher %q, republished %+v", got.Publisher, got.Republished)
 	}
 }
