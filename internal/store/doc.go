@@ -17,7 +17,7 @@
 // embedded file system, each in its own transaction: 00001 documents,
 // reports, events and their links; 00002 the serving indexes and side
 // tables kept by triggers, and API tokens; 00003 feeds, watched files,
-// subscriptions and deliveries; 00004 sightings of verbatim reprints. They
-// are append-only: a shipped migration
-// is never edited, and numbers are never reused.
+// subscriptions and deliveries; 00004 sightings of verbatim reprints.
+// They are append-only: a shipped migration is never edited, and numbers
+// are never reused.
 package store
