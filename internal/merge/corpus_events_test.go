@@ -150,9 +150,9 @@ func valuesOf(d model.Discrepancy) string {
 }
 
 // knownDiff is a mismatch diagnosed to a cause outside merging: a diff
-// line of the event that starts with prefix is logged with why, not failed.
+// line of the event that contains fragment is logged with why, not failed.
 type knownDiff struct {
-	prefix, why string
+	fragment, why string
 }
 
 // checkEvents fails on every mismatch of a gold event except the known
@@ -167,12 +167,12 @@ func checkEvents(t *testing.T, st *store.Store, gold goldEvents, keyOf map[strin
 	for _, m := range ms {
 		var fail []string
 		for _, d := range m.diffs {
-			i := slices.IndexFunc(known[m.key], func(k knownDiff) bool { return strings.HasPrefix(d, k.prefix) })
+			i := slices.IndexFunc(known[m.key], func(k knownDiff) bool { return strings.Contains(d, k.fragment) })
 			if i < 0 {
 				fail = append(fail, d)
 				continue
 			}
-			seen[m.key+"\x00"+known[m.key][i].prefix] = true
+			seen[m.key+"\x00"+known[m.key][i].fragment] = true
 			t.Logf("event %s (stored %s), known mismatch: %s\n\tcause: %s", m.key, m.event, d, known[m.key][i].why)
 		}
 		if len(fail) > 0 {
@@ -181,8 +181,8 @@ func checkEvents(t *testing.T, st *store.Store, gold goldEvents, keyOf map[strin
 	}
 	for key, ks := range known {
 		for _, k := range ks {
-			if !seen[key+"\x00"+k.prefix] {
-				t.Logf("event %s: known mismatch %q no longer occurs; remove it from the known list", key, k.prefix)
+			if !seen[key+"\x00"+k.fragment] {
+				t.Logf("event %s: known mismatch %q no longer occurs; remove it from the known list", key, k.fragment)
 			}
 		}
 	}
