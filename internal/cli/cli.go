@@ -79,7 +79,7 @@ var ErrUsage = errors.New("usage")
 
 // ErrPartial marks a command that did its work but not all of it, such as an
 // ingest in which some inputs failed (exit status 1, after a summary).
-var ErrPartial = errors.New("partial failure")
+var ErrPartial = errors.New("incomplete")
 
 // Main runs sitrep with args (without the program name) and returns the
 // process exit status.

@@ -106,6 +106,8 @@ func TestUsageErrors(t *testing.T) {
 		{"export from a missing database", []string{"--db", "/nonexistent/typo.db", "export"}, 1, "no such database"},
 		{"feed on loopback", []string{"feed", "add", "http://127.0.0.1:9/feed.xml"}, 2, "--allow-private"},
 		{"feed on localhost", []string{"feed", "add", "http://localhost/feed.xml"}, 2, "forbidden address"},
+		{"merge an event with itself", []string{"merge", "ev-1", "ev-1"}, 2, "same event"},
+		{"eval without gold", []string{"eval"}, 2, "name the gold file"},
 		{"help", []string{"help"}, 0, ""},
 		{"command help", []string{"ingest", "--help"}, 0, "Usage: sitrep ingest"},
 		{"version", []string{"version"}, 0, ""},

@@ -50,6 +50,9 @@ func runMerge(ctx context.Context, e *env, args []string) error {
 	if len(pos) != 2 {
 		return fmt.Errorf("%w: name two event IDs", ErrUsage)
 	}
+	if pos[0] == pos[1] {
+		return fmt.Errorf("%w: %s and %s are the same event", ErrUsage, pos[0], pos[1])
+	}
 	st, err := e.openExisting(ctx)
 	if err != nil {
 		return err

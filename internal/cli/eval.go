@@ -11,7 +11,7 @@ import (
 func init() {
 	register(command{
 		name:    "eval",
-		args:    "--gold FILE.json [--min KEY=VALUE ...]",
+		args:    "--gold FILE.json [--min KEY=VALUE ...]   (or: eval FILE.json)",
 		summary: "score the database's reports against a gold set (the metrics of shared/eval/score.py)",
 		run:     runEval,
 	})
@@ -28,11 +28,17 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	goldPath := fs.String("gold", "", "gold `file` (JSON, the format of shared/eval/seeds.gold.json)")
 	var mins repeated
 	fs.Var(&mins, "min", "fail unless metric `KEY=VALUE` is met (repeatable): recall, precision, f1, counts, qualifiers, dates, attacker, places, clean")
-	if _, err := parse(fs, args); err != nil {
+	pos, err := parse(fs, args)
+	if err != nil {
 		return err
 	}
-	if *goldPath == "" {
-		return fmt.Errorf("%w: --gold FILE is required", ErrUsage)
+	switch {
+	case *goldPath == "" && len(pos) == 1: // "sitrep eval gold.json", as score.py takes it
+		*goldPath = pos[0]
+	case len(pos) > 0:
+		return fmt.Errorf("%w: unexpected arguments %q", ErrUsage, pos)
+	case *goldPath == "":
+		return fmt.Errorf("%w: name the gold file: sitrep eval --gold FILE.json", ErrUsage)
 	}
 	var bounds []eval.Bound
 	for _, m := range mins {

@@ -78,7 +78,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if sum.Failed > 0 {
-		return fmt.Errorf("%w: %d input(s) or item(s) could not be read; see \"sitrep stats --failures\"", ErrPartial, sum.Failed)
+		what := "some inputs failed"
+		if sum.Read == 0 {
+			what = "nothing could be read"
+		}
+		return fmt.Errorf("%w: %s: %d input(s) or item(s) could not be read; see \"sitrep stats\"", ErrPartial, what, sum.Failed)
 	}
 	return nil
 }

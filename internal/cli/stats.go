@@ -43,11 +43,7 @@ func runStats(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(w, "failures   %d\n", s.Failures)
 	for _, f := range fails {
-		item := ""
-		if f.Item != "" {
-			item = " [" + f.Item + "]"
-		}
-		fmt.Fprintf(w, "  %s %s%s: %s\n", f.At.Format("2006-01-02 15:04"), f.Input, item, f.Error)
+		fmt.Fprintf(w, "  %s %s\n", f.At.Format("2006-01-02 15:04"), f.Error) // the error names its input and item
 	}
 	return nil
 }

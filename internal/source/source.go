@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"time"
 
 	"github.com/sitrep-osint/sitrep/internal/fetch"
@@ -70,6 +71,12 @@ func (e *Error) Unwrap() error { return e.Err }
 // wrap builds an *Error whose chain includes both the sentinel and the
 // underlying cause (either may be nil).
 func wrap(input, item string, sentinel, cause error) *Error {
+	// A file error names the path again ("stat x.txt: no such file"); the
+	// Error already names the input, so keep only what went wrong.
+	var pe *fs.PathError
+	if errors.As(cause, &pe) && pe.Path == input {
+		cause = pe.Err
+	}
 	var err error
 	switch {
 	case sentinel == nil:
