@@ -150,7 +150,7 @@ func hooks(st *store.Store, pipe *pipeline.Pipeline, changed func([]string), all
 			sum, err := pipe.IngestInputs(ctx, []source.Input{{Name: "api:" + name, Raw: u.Body, ContentType: u.ContentType, FetchedAt: time.Now().UTC()}})
 			// The pipeline's OnEvents has already announced the changed events.
 			return api.IngestCounts{Documents: sum.Read, New: sum.New, Duplicates: sum.Duplicates, NearDuplicates: sum.NearDuplicates,
-				Failed: sum.Failed, Reports: sum.Reports, Events: sum.Events}, nil, err
+				Failed: sum.Failed, Reports: sum.Reports, Events: sum.Events}, sum.EventIDs, err
 		},
 		Merge: func(ctx context.Context, a, b, reason string) ([]string, error) {
 			id, err := merge.Merge(ctx, st, a, b, reason)

@@ -25,6 +25,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -71,6 +72,7 @@ type Summary struct {
 	Failed         int           `json:"failed"`
 	Reports        int           `json:"reports"`
 	Events         int           `json:"events_touched"`
+	EventIDs       []string      `json:"event_ids,omitempty"` // the events created or changed, sorted
 	Bytes          int64         `json:"bytes"`
 	Elapsed        time.Duration `json:"elapsed_ns"`
 }
@@ -214,6 +216,9 @@ func (p *Pipeline) run(ctx context.Context, produce func(context.Context, func(s
 	for range results { // drain so no worker is left blocked
 	}
 	sum.Elapsed = time.Since(start)
+	slices.Sort(sum.EventIDs)
+	sum.EventIDs = slices.Compact(sum.EventIDs)
+	sum.Events = len(sum.EventIDs)
 	if err == nil && walkErr != nil && !errors.Is(walkErr, context.Canceled) {
 		err = fmt.Errorf("pipeline: %w", walkErr)
 	}
