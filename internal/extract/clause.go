@@ -119,6 +119,11 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 		}
 		// "the attack a week earlier", "days ago": another occurrence;
 		// "this week alone", "last month": a tally over a period.
+		// "since January, Russia has launched 11,000 drones": a running total.
+		if w == "since" && i+1 < len(toks) && (months[toks[i+1].Low] > 0 || hasSeq(toks, i+1, "the", "start") ||
+			hasSeq(toks, i+1, "the", "beginning")) && !superlativeBefore(toks, i) {
+			otherTime = true
+		}
 		if (w == "earlier" || w == "ago" || w == "before") && i > 0 && timeUnits[toks[i-1].Low] ||
 			(w == "this" || w == "last" || w == "past") && i+1 < len(toks) && periodUnits[toks[i+1].Low] && !superlativeBefore(toks, i) {
 			otherTime = true
@@ -221,7 +226,7 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 	}
 	// "Two more bodies were recovered overnight": an update to a toll told
 	// elsewhere, dated by the search rather than the strike.
-	if !attack && len(f.strong()) == 0 && increments(toks, f.Figures) {
+	if !attack && len(f.strong()) == 0 && increments(toks, f.Figures) && searchCue(toks) {
 		f.Factual = false
 	}
 	return f
@@ -240,6 +245,18 @@ func (cr *clauseReader) stale(dates []dateMatch) bool {
 		}
 	}
 	return true
+}
+
+// searchCue reports whether a clause tells of a search or a later death:
+// bodies recovered, people pulled from rubble, the wounded dying in hospital.
+func searchCue(toks []token) bool {
+	for _, t := range toks {
+		switch t.Low {
+		case "bodies", "body", "recovered", "retrieved", "pulled", "found", "rubble", "ruins", "succumbed", "hospital":
+			return true
+		}
+	}
+	return false
 }
 
 // increments reports whether every figure is a casualty count added to an

@@ -213,6 +213,12 @@ func (fr *figureReader) classify(n numMatch, prev []figure) []figure {
 			}
 			return []figure{f}
 		}
+		if p == n.J && t.Low == "more" {
+			// "17 more were wounded", "two more died": people, the verb after
+			if field, j := casualtyVerbAfter(toks, p+1); field != "" {
+				return []figure{fr.casualty(n, j, field, false)}
+			}
+		}
 		switch {
 		case killedWords[t.Low] && t.Low != "lives" && t.Low != "toll":
 			return []figure{fr.casualty(n, p+1, fKilled, false)}
@@ -333,4 +339,22 @@ func (fr *figureReader) classify(n numMatch, prev []figure) []figure {
 func (f figure) quantity(text string, toks []token, ri *model.RuneIndex) *model.Quantity {
 	s, e := toks[f.N.I].S, toks[f.N.J-1].E
 	return &model.Quantity{Value: f.N.Value, Qualifier: f.N.Qualifier, Text: text[s:e], Start: ri.Char(s), End: ri.Char(e)}
+}
+
+// casualtyVerbAfter reads a casualty verb at toks[p], after at most two
+// auxiliaries ("were", "have been"): killed or injured, and the index after it.
+func casualtyVerbAfter(toks []token, p int) (string, int) {
+	for k := p; k < len(toks) && k <= p+2; k++ {
+		w := toks[k].Low
+		switch {
+		case killedWords[w] && w != "lives" && w != "toll" && w != "bodies":
+			return fKilled, k + 1
+		case injuredWords[w]:
+			return fInjured, k + 1
+		case w == "were" || w == "was" || w == "have" || w == "had" || w == "been" || w == "are":
+			continue
+		}
+		break
+	}
+	return "", 0
 }

@@ -100,6 +100,14 @@ var ruleCases = []struct {
 		[]string{"attack RU 2025-03-01 @Zaporizhzhia"}},
 	{"two capitals struck", "Drones struck Lviv and Kyiv overnight.",
 		[]string{"attack RU 2025-03-01..2025-03-02 @Lviv @Kyiv"}},
+
+	// "N more" people wounded is a figure; "two more bodies found" is a toll update.
+	{"more wounded is a figure", "A missile struck Dnipro on Friday, killing four people. Governor Serhiy Lysak said 17 more were wounded, three of them children.",
+		[]string{"attack RU 2025-02-28 @Dnipro killed=4 injured=17 children_injured=3 missiles_hit=1 missiles_launched=1"}},
+	// A running total since a month is not an occurrence.
+	{"since a month", "Since January, Russia has fired more than 900 missiles at Ukraine's cities, including Kharkiv and Odesa.", nil},
+	{"largest since keeps", "The attack on Kharkiv on Saturday was the largest since January, with 60 drones launched.",
+		[]string{"attack RU 2025-03-01 @Kharkiv drones_launched=60"}},
 }
 
 func TestRules(t *testing.T) {

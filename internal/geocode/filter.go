@@ -166,6 +166,36 @@ victoria lyudmila vera nadia nadezhda ruslan arsen timur ramzan artem artyom kos
 світлана светлана софія софия анна марія мария костянтин константин
 `)
 
+// personSurnames collects the surnames a text gives with a first name
+// ("governor Alexander Gusev"), so that the surname alone later ("according
+// to Gusev") is read as the person, not as a town of that name.
+func personSurnames(toks []token) map[string]bool {
+	var out map[string]bool
+	for i := 0; i+1 < len(toks); i++ {
+		next := toks[i+1]
+		if givenNames[toks[i].key] && toks[i].upper && next.joinPrev && next.upper && !next.allUpper && !contextWords[next.key] {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[next.key] = true
+		}
+	}
+	return out
+}
+
+// anyCentre reports whether any of ids is a capital or a regional centre,
+// whose name wins even over a namesake surname. (Towns such as Gusev,
+// Pushkin or Chekhov share their names with people and do not.)
+func (g *Geocoder) anyCentre(ids []gazetteer.ID) bool {
+	for _, id := range ids {
+		p := &g.gaz.Places[id]
+		if p.Code == "PPLC" || p.Code == "PPLA" || p.Feature != gazetteer.City {
+			return true
+		}
+	}
+	return false
+}
+
 // personOrThing reports whether the word at i starts a person's name or
 // names an institution rather than a place.
 func (g *Geocoder) personOrThing(toks []token, i int, major bool) bool {

@@ -121,6 +121,7 @@ func (g *Geocoder) location(id gazetteer.ID) model.Location {
 func (g *Geocoder) spans(text string, toks []token) []span {
 	var out []span
 	maxW := g.gaz.MaxWords()
+	surnames := personSurnames(toks)
 	var kb strings.Builder
 	for i := 0; i < len(toks); {
 		if !toks[i].upper {
@@ -149,7 +150,7 @@ func (g *Geocoder) spans(text string, toks []token) []span {
 				ids = g.adminsOnly(ids)
 			}
 			sp := span{first: i, last: i + n - 1, start: toks[i].start, end: toks[i+n-1].end, key: key, kind: kind, ids: ids}
-			if n == 1 && g.rejectSingle(text, toks, i, ids) {
+			if n == 1 && (g.rejectSingle(text, toks, i, ids) || surnames[toks[i].key] && !g.anyCentre(ids)) {
 				break
 			}
 			out = append(out, sp)

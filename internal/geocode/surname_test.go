@@ -1,0 +1,32 @@
+package geocode
+
+import "testing"
+
+// TestSurnameAlone checks that a surname the text has given with a first
+// name is read as the person when it stands alone later, while towns that
+// are regional centres keep their place reading.
+func TestSurnameAlone(t *testing.T) {
+	tests := []struct {
+		name, text, word string
+		place            bool
+	}{
+		{"governor named then alone", "Governor Alexander Gusev said drones were downed near Voronezh. According to Gusev, nobody was hurt.", "Gusev", false},
+		{"town without the person", "Drone debris fell near Gusev in the Kaliningrad region.", "Gusev", true},
+		{"mayor then surname", "Mayor Ivan Pushkin spoke to reporters. Pushkin said three houses burned.", "Pushkin", false},
+		{"regional centre keeps its name", "Oleh Sumy is not a real person, but Sumy was shelled again.", "Sumy", true},
+	}
+	g := defaultGeocoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			found := false
+			for _, m := range g.Find(tt.text) {
+				if m.Text == tt.word && m.ByteStart > len(tt.text)/2 || m.Text == tt.word && tt.place {
+					found = true
+				}
+			}
+			if found != tt.place {
+				t.Errorf("Find(%q): %q found as a place = %v, want %v", tt.text, tt.word, found, tt.place)
+			}
+		})
+	}
+}
