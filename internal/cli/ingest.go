@@ -29,6 +29,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	workers := fs.Int("workers", e.cfg.Workers, "parallel decode and extraction `workers`")
 	batch := fs.Int("batch", 256, "documents per database `transaction`")
 	quiet := fs.Bool("quiet", false, "no progress bar")
+	maxMB := fs.Int64("max-mb", source.LocalMaxBytes>>20, "size limit per local file or standard input, in `MiB` (URLs: 20 MiB)")
 	paths, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -36,7 +37,8 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if len(paths) == 0 {
 		return fmt.Errorf("%w: name at least one file, directory, URL or - for standard input", ErrUsage)
 	}
-	opts := source.Options{Stdin: e.io.In, Publisher: *publisher, Fetch: fetch.Options{AllowPrivate: *allowPrivate, UserAgent: fetch.UserAgent(version())}}
+	opts := source.Options{Stdin: e.io.In, Publisher: *publisher, MaxBytes: *maxMB << 20,
+		Fetch: fetch.Options{AllowPrivate: *allowPrivate, UserAgent: fetch.UserAgent(version()), MaxBytes: source.DefaultMaxBytes}}
 	if *published != "" {
 		t, err := parseDate(*published)
 		if err != nil {

@@ -86,8 +86,8 @@ func serve(ctx context.Context, e *env, st *store.Store, o serveOptions) error {
 			e.log.Error("queue webhook deliveries", "events", len(ids), "error", err)
 		}
 	}
-	fetchOpts := fetch.Options{AllowPrivate: allowPrivate, UserAgent: fetch.UserAgent(version())}
-	pipe, err := pipeline.New(ctx, st, pipeline.Options{Source: source.Options{Fetch: fetchOpts}, Workers: e.cfg.Workers,
+	fetchOpts := fetch.Options{AllowPrivate: allowPrivate, UserAgent: fetch.UserAgent(version()), MaxBytes: source.DefaultMaxBytes}
+	pipe, err := pipeline.New(ctx, st, pipeline.Options{Source: source.Options{Fetch: fetchOpts, MaxBytes: source.LocalMaxBytes}, Workers: e.cfg.Workers,
 		OnEvents: changed, Log: e.log})
 	if err != nil {
 		return err

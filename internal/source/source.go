@@ -14,6 +14,12 @@ import (
 // DefaultMaxBytes is the per-input size limit when Options.MaxBytes is 0.
 const DefaultMaxBytes = 20 << 20
 
+// LocalMaxBytes is the limit the CLI and the watched folder use for local
+// files: a Telegram channel export is one JSON file of every message and
+// often runs to hundreds of megabytes, far above what a page or feed needs.
+// URLs keep fetch's own, smaller limit.
+const LocalMaxBytes = 512 << 20
+
 // Sentinel errors, wrapped in *Error.
 var (
 	ErrUnknownFormat = errors.New("unknown format")
