@@ -134,6 +134,11 @@ func finish(d *model.Document, in Input, opts Options, rawHash string, fetched t
 		d.CanonicalURL = d.URL
 	}
 	d.CanonicalURL = canonicalURL(d.CanonicalURL)
+	if d.URL == "" {
+		// A saved page read from a file: its canonical URL is where the
+		// story lives, and the link an analyst follows to check it.
+		d.URL = d.CanonicalURL
+	}
 	if opts.Publisher != "" {
 		d.Publisher = opts.Publisher
 	}
