@@ -85,6 +85,18 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 			for p := i + 1; p < len(toks) && p <= i+4; p++ {
 				if toks[p].Low == "out" || toks[p].Low == "from" {
 					terr, gain = true, true
+					// "pushed Russian troops out of Kamianske": the place regained
+					q := p + 1
+					if toks[p].Low == "out" && hasSeq(toks, q, "of") {
+						q++
+					}
+					for q < len(toks) && (toks[q].Low == "the" || toks[q].Low == "village" || toks[q].Low == "town" || toks[q].Low == "of") {
+						q++
+					}
+					if q < len(toks) && toks[q].Upper && toks[q].Kind == tokWord && sideWord(toks[q]) == "" {
+						f.Villages = appendNew(f.Villages, properName(cr.text, toks, q))
+					}
+					break
 				}
 			}
 		case deploymentWords[w]:
@@ -109,7 +121,7 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 		if w == "that" && hasSeq(toks, i+1, "year") && i > 0 && (toks[i-1].Low == "of" || toks[i-1].Low == "in") {
 			oldYear = true // "by the winter of that year": a year told before
 		}
-		if habitual[w] || w == "recent" && i+1 < len(toks) && (timeUnits[toks[i+1].Low] || periodUnits[toks[i+1].Low]) ||
+		if habitual[w] || w == "used" && hasSeq(toks, i+1, "to") && i > 0 && !passive(toks[i-1].Low) || w == "recent" && i+1 < len(toks) && (timeUnits[toks[i+1].Low] || periodUnits[toks[i+1].Low]) ||
 			w == "every" && i+1 < len(toks) && (toks[i+1].Low == "night" || toks[i+1].Low == "day" || toks[i+1].Low == "week") {
 			retro = true // habits and trends, not one occurrence
 		}
@@ -152,6 +164,11 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 			w := g.Weapon
 			cr.lastWeapon = &w
 		}
+	}
+	// "used cluster munitions against Kherson", "fired rockets at Sumy": a
+	// weapon named with a firing verb is an attack even without a count.
+	if !attack && !neg && firedWeapon(toks, f.Weapons) {
+		attack = true
 	}
 	has := func(fields ...string) bool {
 		for _, g := range f.Figures {
@@ -245,6 +262,30 @@ func (cr *clauseReader) stale(dates []dateMatch) bool {
 		}
 	}
 	return true
+}
+
+// firedWeapon reports whether a clause names a weapon (not an air defence,
+// launcher or aircraft) with a verb of firing it.
+func firedWeapon(toks []token, ws []weaponMention) bool {
+	named := false
+	for _, w := range ws {
+		if w.Kind != "air_defense" && w.Kind != "launcher" && w.Kind != "aircraft" {
+			named = true
+		}
+	}
+	if !named {
+		return false
+	}
+	for i, t := range toks {
+		switch t.Low {
+		case "used", "fired", "launched", "dropped", "unleashed":
+			if i > 0 && toks[i-1].Low == "to" || hasSeq(toks, i+1, "to") {
+				return false // "plans to launch", "used to fire": intent and habit
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // searchCue reports whether a clause tells of a search or a later death:

@@ -178,6 +178,14 @@ func (fr *figureReader) classify(n numMatch, prev []figure) []figure {
 				total := figure{Field: fWeapon, Weapon: w, N: m, I: m.I, J: wj, Role: roleLaunched}
 				return []figure{part, total}
 			}
+			// "4 of the 6 were intercepted": the weapon was named before.
+			if _, _, named := fr.weaponAfter(m.J); !named && k > n.J && !(m.J < len(toks) && personNouns[toks[m.J].Low]) {
+				if w, ok := fr.weaponBefore(n.I, prev); ok {
+					part := figure{Field: fWeapon, Weapon: w, N: n, I: n.I, J: n.J, Part: true}
+					total := figure{Field: fWeapon, Weapon: w, N: m, I: m.I, J: m.J, Role: roleLaunched}
+					return []figure{part, total}
+				}
+			}
 		}
 		// "478 of the drones", "40 of them"; "two of them children"
 		if hasSeq(toks, k, "them") || hasSeq(toks, k, "these") || hasSeq(toks, k, "whom") {

@@ -139,13 +139,22 @@ func (fr *figureReader) assignRoles(figs []figure) {
 		}
 		// "…, 36 of the drones were downed": a part opens its own clause, so
 		// its verb follows it; the verb before belongs to the total.
-		if f.OfThe && f.I > 0 && (toks[f.I-1].Low == "," || toks[f.I-1].Low == ";") {
-			next := len(toks)
-			if k+1 < len(figs) {
+		// Likewise "4 of the 6 were intercepted": the part's verb follows the total.
+		if f.OfThe && f.I > 0 && (toks[f.I-1].Low == "," || toks[f.I-1].Low == ";") || f.Part && k+1 < len(figs) {
+			next, from := len(toks), f.J
+			if f.Part {
+				from = figs[k+1].J
+				if k+2 < len(figs) {
+					next = figs[k+2].I
+				}
+			} else if k+1 < len(figs) {
 				next = figs[k+1].I
 			}
-			for p := f.J; p < next && role == ""; p++ {
+			for p := from; p < next && role == ""; p++ {
 				role = roleOf(toks, p, true)
+			}
+			if role == roleLaunched {
+				role = "" // "78 of 112 drones launched": the verb before tells the part
 			}
 		}
 		for p := f.I - 1; p >= prevEnd && role == ""; p-- {

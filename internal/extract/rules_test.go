@@ -108,6 +108,17 @@ var ruleCases = []struct {
 	{"since a month", "Since January, Russia has fired more than 900 missiles at Ukraine's cities, including Kharkiv and Odesa.", nil},
 	{"largest since keeps", "The attack on Kharkiv on Saturday was the largest since January, with 60 drones launched.",
 		[]string{"attack RU 2025-03-01 @Kharkiv drones_launched=60"}},
+
+	// A weapon named with a firing verb is an attack without a count.
+	{"used cluster munitions", "The occupiers reportedly used cluster munitions against Kherson on Friday.",
+		[]string{"attack RU 2025-02-28 @Kherson"}},
+	{"used to is a habit", "Russia used to fire rockets at Kharkiv almost every night.", nil},
+	// "Pushed out of X" regains X.
+	{"pushed out of", "Ukrainian troops pushed Russian units out of Kamianske in the Zaporizhzhia region, the brigade said.",
+		[]string{"territorial_change UA ? @Kamianske settlements=1"}},
+	// "N of the M" with the weapon told before.
+	{"n of the m carried weapon", "Russia launched KN-23 ballistic missiles at Kyiv on Thursday, the Air Force said, adding that 4 of the 6 were intercepted.",
+		[]string{"attack RU 2025-02-27 @Kyiv missiles_launched=6 missiles_intercepted=4"}},
 }
 
 func TestRules(t *testing.T) {
