@@ -45,6 +45,9 @@ func (fr *figureReader) casualtyKind(i, j int) string {
 			continue
 		}
 		if toks[p].Kind == tokNum {
+			if p == j+1 && toks[p-1].Low == "," && hasSeq(toks, p+1, ",") {
+				continue // "a woman, 70, was injured": an age
+			}
 			break
 		}
 		if killedWords[w] {

@@ -72,6 +72,7 @@ func (x *Extractor) Reports(ctx context.Context, doc *model.Document) ([]model.R
 	}
 	cr.opinion = isOpinion(sentToks, text)
 	var g grouper
+	var header headerDate
 	mi := 0
 	prevSide := model.Side("")
 	var lastTown *placeRef
@@ -105,6 +106,9 @@ func (x *Extractor) Reports(ctx context.Context, doc *model.Document) ([]model.R
 			places, lastTown = anaphoricPlace(places, ct, lastTown)
 			f := cr.read(ct, places)
 			f.Sent, f.Claimant, f.Hedge = si, who, hedged
+			if si == 0 {
+				header.see(&f, len(toks))
+			}
 			if f.Side == "" && f.Type == model.Deployment {
 				f.Side = prevSide
 			}
@@ -117,11 +121,44 @@ func (x *Extractor) Reports(ctx context.Context, doc *model.Document) ([]model.R
 			cr.listRole = listRole(toks)
 		}
 	}
+	if d := header.date(); d != nil {
+		for _, fr := range g.frames {
+			if fr.Date == nil {
+				dd := *d
+				fr.Date, fr.DateSent = &dd, -1
+			}
+		}
+	}
 	var fallback []placeRef
 	if x.find != nil && !located(g.frames) {
 		fallback = x.metaPlaces(doc)
 	}
 	return x.build(doc, sents, g.frames, perspective(text), fallback), nil
+}
+
+// headerDate reads a post's opening line when it is only a date and a
+// place ("Zaporizhzhia district, 1 March."): the date of every report the
+// post gives without one.
+type headerDate struct {
+	d      *dateMatch
+	typed  bool
+	tokens int
+}
+
+func (h *headerDate) see(f *finding, tokens int) {
+	h.typed = h.typed || f.Type != ""
+	h.tokens = tokens
+	if h.d == nil && len(f.Dates) > 0 {
+		d := f.Dates[0]
+		h.d = &d
+	}
+}
+
+func (h *headerDate) date() *dateMatch {
+	if h.typed || h.tokens > 10 {
+		return nil
+	}
+	return h.d
 }
 
 // clausePlaces keeps the place mentions of one clause that locate what

@@ -101,6 +101,7 @@ func (fr *figureReader) assignRoles(figs []figure) {
 	toks := fr.toks
 	prevEnd := 0
 	prevRole := ""
+	partRole, partEnd := "", -1 // the last part of "N of M" and where its total ended
 	for k := range figs {
 		f := &figs[k]
 		if f.Field != fWeapon {
@@ -108,7 +109,16 @@ func (fr *figureReader) assignRoles(figs []figure) {
 			continue
 		}
 		if f.Role != "" { // the total of "N of M", or a verb read already
+			if k > 0 && figs[k-1].Part {
+				partEnd = f.J
+			}
 			prevEnd, prevRole = f.J, f.Role
+			continue
+		}
+		// "intercepted 5 of 8 Kinzhals and 61 of 70 drones": a second part
+		// shares the first part's verb.
+		if f.Part && partRole != "" && partEnd == prevEnd && onlyJoiners(toks, prevEnd, f.I) {
+			f.Role, prevEnd = partRole, f.J
 			continue
 		}
 		if f.Elided && prevRole != "" {
@@ -189,6 +199,9 @@ func (fr *figureReader) assignRoles(figs []figure) {
 		}
 		f.Role = role
 		prevEnd, prevRole = f.J, role
+		if f.Part {
+			partRole = role
+		}
 	}
 }
 

@@ -119,6 +119,15 @@ var ruleCases = []struct {
 	// "N of the M" with the weapon told before.
 	{"n of the m carried weapon", "Russia launched KN-23 ballistic missiles at Kyiv on Thursday, the Air Force said, adding that 4 of the 6 were intercepted.",
 		[]string{"attack RU 2025-02-27 @Kyiv missiles_launched=6 missiles_intercepted=4"}},
+
+	// A second "N of M" shares the first one's verb.
+	{"two parts one verb", "The air force said it had shot down 5 of 8 Kinzhal missiles and 61 of 70 drones aimed at Starokostiantyniv.",
+		[]string{"attack RU 2025-03-02 @Starokostiantyniv missiles_launched=8 missiles_intercepted=5 drones_launched=70 drones_intercepted=61"}},
+	// A post's opening date line dates what the post reports.
+	{"header date line", "Nikopol district, 28 February.\nThe enemy shelled Marhanets with artillery. A woman, 70, was injured.",
+		[]string{"attack RU 2025-02-28 @Marhanets injured=1"}},
+	{"opening sentence with a date is not a header", "On 28 February drones hit Sumy.\nIn Kherson, shelling wounded two people.",
+		[]string{"attack RU 2025-02-28 @Sumy", "attack RU 2025-03-02 @Kherson injured=2"}},
 }
 
 func TestRules(t *testing.T) {
