@@ -112,6 +112,9 @@ func (g *Geocoder) rejectSingle(text string, toks []token, i int, ids []gazettee
 	if g.personOrThing(toks, i, major) {
 		return true
 	}
+	if g.hromadaAdjective(toks, i, ids) {
+		return true
+	}
 	if major {
 		return false
 	}
@@ -165,6 +168,27 @@ victoria lyudmila vera nadia nadezhda ruslan arsen timur ramzan artem artyom kos
 тарас євген евгений віктор виктор олена елена ольга юлія юлия ірина ирина наталія наталья тетяна татьяна
 світлана светлана софія софия анна марія мария костянтин константин
 `)
+
+// hromadaWords follow the adjective that names a territorial community.
+var hromadaWords = keySet("community communities hromada hromadas territorial")
+
+// hromadaAdjective reports whether the word at i is the adjective of a
+// community's name ("the Pokrovska community", "Marhanetska hromada") that
+// the gazetteer knows only as an alternate spelling of some town: the
+// community's seat is usually a village of another name, so the town would
+// be a wrong guess. A town's own name before "community" stays a place.
+func (g *Geocoder) hromadaAdjective(toks []token, i int, ids []gazetteer.ID) bool {
+	t := toks[i]
+	if i+1 >= len(toks) || !hromadaWords[toks[i+1].key] || t.cyr || !strings.HasSuffix(t.key, "ska") {
+		return false
+	}
+	for _, id := range ids {
+		if gazetteer.Key(g.gaz.Places[id].Name) == t.key {
+			return false
+		}
+	}
+	return true
+}
 
 // personSurnames collects the surnames a text gives with a first name
 // ("governor Alexander Gusev"), so that the surname alone later ("according

@@ -30,3 +30,30 @@ func TestSurnameAlone(t *testing.T) {
 		})
 	}
 }
+
+// TestHromadaAdjective checks that a community's adjective is not read as a
+// town the gazetteer lists under that spelling, while a town's own name
+// before "community" is.
+func TestHromadaAdjective(t *testing.T) {
+	tests := []struct {
+		name, text, word string
+		place            bool
+	}{
+		{"adjective of a community", "Shelling hit the Pokrovska community of the Nikopol district.", "Pokrovska", false},
+		{"list of communities", "The Nikopol, Myrove and Pokrovska communities came under fire.", "Pokrovska", false},
+		{"town name before community", "The Nikopol community was shelled twice.", "Nikopol", true},
+		{"adjective without community", "Pokrovsk was shelled twice.", "Pokrovsk", true},
+	}
+	g := defaultGeocoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			found := false
+			for _, m := range g.Find(tt.text) {
+				found = found || m.Text == tt.word
+			}
+			if found != tt.place {
+				t.Errorf("Find(%q): %q found as a place = %v, want %v", tt.text, tt.word, found, tt.place)
+			}
+		})
+	}
+}
