@@ -582,6 +582,8 @@ func superlativeBefore(toks []token, i int) bool {
 	for b := i - 1; b >= 0 && b >= i-12; b-- {
 		w := toks[b].Low
 		if w == "most" || w == "first" || w == "largest" || w == "biggest" || w == "heaviest" || w == "deadliest" ||
+			w == "second" || w == "third" || w == "fourth" || w == "fifth" || w == "sixth" || w == "seventh" ||
+			w == "eighth" || w == "ninth" || w == "tenth" || w == "latest" || w == "umpteenth" ||
 			w == "worst" || w == "fiercest" || w == "strongest" || w == "longest" || w == "record" {
 			return true
 		}

@@ -175,8 +175,10 @@ func clausePlaces(text string, s sentence, mentions []placeMention, ct []token, 
 			continue
 		}
 		if p, ok := keepPlace(text, s, m); ok {
-			if m.S >= who.S && m.E <= who.E && who.E > who.S && officialTitles[strings.ToLower(firstWord(strings.TrimLeft(text[m.E:], " ")))] {
-				p.Dateline = true // "the Kharkiv regional prosecutor's office said": the speaker's area
+			if m.S >= who.S && m.E <= who.E && who.E > who.S {
+				// "the Kharkiv regional prosecutor's office said", "the defence
+				// ministry in Moscow said": the speaker's seat, not the scene
+				p.Dateline = true
 			}
 			other = other || !p.Dateline && !p.Weak
 			places = append(places, p)

@@ -107,7 +107,8 @@ func (fr *figureReader) read() []figure {
 // missile hit".
 var singularPeople = set("person", "woman", "man", "child", "boy", "girl", "teenager", "resident", "civilian",
 	"pensioner", "baby", "infant", "soldier", "serviceman", "driver", "worker", "rescuer", "firefighter",
-	"medic", "journalist", "policeman", "passenger", "guard", "volunteer")
+	"medic", "journalist", "policeman", "passenger", "guard", "volunteer", "doctor", "nurse", "paramedic",
+	"teacher", "farmer", "patient", "student", "pupil", "policewoman", "officer")
 
 // personTail words may follow a counted person: "a woman who", "a man aged 45".
 var personTail = set("who", "among", "whose", "aged", "died", "later", "also", "received", "sustained", "suffered", "got", "is", "remains")
@@ -321,8 +322,12 @@ func (fr *figureReader) classify(n numMatch, prev []figure) []figure {
 			}
 		}
 	}
-	// Words before the number: "killing three", "injuring 12".
+	// Words before the number: "killing three", "injuring 12", "injured
+	// another 31".
 	if b := n.I - 1; b >= 0 {
+		if (toks[b].Low == "another" || toks[b].Low == "additional" || toks[b].Low == "further") && b > 0 {
+			b--
+		}
 		w := toks[b].Low
 		switch {
 		case w == "killing" || w == "killed" && !n.Vague:

@@ -33,7 +33,10 @@ var (
 		"babies", "pensioners", "workers", "rescuers", "firefighters", "medics", "journalists",
 		"soldiers", "servicemen", "officers", "passengers", "victims", "others", "individuals",
 		"inhabitants", "employees", "volunteers", "elderly", "sailors", "sailor", "crew", "guards", "drivers",
-		"policemen", "police", "servicemen", "teachers", "doctors", "miners", "farmers")
+		"policemen", "police", "servicemen", "teachers", "doctors", "miners", "farmers",
+		"doctor", "nurse", "nurses", "paramedic", "paramedics", "teacher", "farmer", "patient", "patients",
+		"students", "student", "pupils", "pupil", "driver", "worker", "rescuer", "firefighter", "volunteer",
+		"pensioner", "officer", "journalist", "policeman", "passenger", "soldier", "serviceman", "medic")
 	childNouns = set("children", "child", "kids", "minors", "minor", "teenagers", "teenager", "teens",
 		"boy", "boys", "girl", "girls", "infant", "infants", "baby", "babies")
 	killedWords = set("killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "death", "deaths",

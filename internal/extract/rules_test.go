@@ -128,6 +128,18 @@ var ruleCases = []struct {
 		[]string{"attack RU 2025-02-28 @Marhanets injured=1"}},
 	{"opening sentence with a date is not a header", "On 28 February drones hit Sumy.\nIn Kherson, shelling wounded two people.",
 		[]string{"attack RU 2025-02-28 @Sumy", "attack RU 2025-03-02 @Kherson injured=2"}},
+
+	// More people nouns; "another N" after a casualty verb.
+	{"doctor and nurses", "Russian artillery hit a hospital in Kherson on Saturday, wounding a doctor and two nurses.",
+		[]string{"attack RU 2025-03-01 @Kherson injured=3"}},
+	{"injured another", "A Russian strike killed 4 people in Kharkiv on Saturday and injured another 31.",
+		[]string{"attack RU 2025-03-01 @Kharkiv killed=4 injured=31"}},
+	// The speaker's seat is not the scene.
+	{"ministry in a capital", "The Russian army has taken full control of Velyka Novosilka, the defence ministry in Moscow said.",
+		[]string{"territorial_change RU ? @Velyka_Novosilka settlements=1"}},
+	// An ordinal over a period is not a period tally.
+	{"fifth strike this year", "Ukraine's SBU said its drones hit the Ryazan refinery on Saturday, the fifth strike on the plant this year.",
+		[]string{"attack UA 2025-03-01 @Ryazan"}},
 }
 
 func TestRules(t *testing.T) {
