@@ -207,6 +207,20 @@ func (fr *figureReader) classify(n numMatch, prev []figure) []figure {
 			return nil
 		}
 	}
+	// "killed a family of four": the family's members.
+	if b := n.I - 2; b >= 1 && toks[n.I-1].Low == "of" && (toks[b].Low == "family" || toks[b].Low == "families") {
+		a := b
+		if toks[a-1].Low == "a" || toks[a-1].Low == "the" {
+			a--
+		}
+		field := verbBefore(toks, a)
+		if field == "" {
+			field = fr.casualtyKind(n.I, n.J)
+		}
+		if field != "" {
+			return []figure{fr.casualty(n, n.J, field, false)}
+		}
+	}
 	// Words after the number.
 	for p := n.J; p < len(toks) && p <= n.J+3; p++ {
 		t := toks[p]

@@ -140,6 +140,12 @@ var ruleCases = []struct {
 	// An ordinal over a period is not a period tally.
 	{"fifth strike this year", "Ukraine's SBU said its drones hit the Ryazan refinery on Saturday, the fifth strike on the plant this year.",
 		[]string{"attack UA 2025-03-01 @Ryazan"}},
+
+	// "A family of four" counts four people.
+	{"family of four killed", "Occupation officials in Oleshky claimed Ukrainian shelling had killed a family of four on Saturday.",
+		[]string{"attack UA 2025-03-01 @Oleshky killed=4"}},
+	{"family of five injured", "A family of five was injured when a drone hit their house in Bilozerka.",
+		[]string{"attack RU 2025-03-02 @Bilozerka injured=5 drones_hit=1 drones_launched=1"}},
 }
 
 func TestRules(t *testing.T) {
