@@ -113,7 +113,11 @@ func (x *Extractor) Reports(ctx context.Context, doc *model.Document) ([]model.R
 				f.Side = prevSide
 			}
 			if f.Type != "" {
+				shares := placeShares(&f)
 				g.add(&f)
+				for _, sub := range shares {
+					g.add(sub)
+				}
 			}
 		}
 		prevSide = attackerFrom(sideCues(toks, false))
@@ -134,6 +138,87 @@ func (x *Extractor) Reports(ctx context.Context, doc *model.Document) ([]model.R
 		fallback = x.metaPlaces(doc)
 	}
 	return x.build(doc, sents, g.frames, perspective(text), fallback), nil
+}
+
+// placeShares splits a toll given with its shares by place ("killed 12
+// people, including six in Kyiv and four in Dnipro") into one finding per
+// named place with its share; the total keeps the other places.
+func placeShares(f *finding) []*finding {
+	field := ""
+	for _, g := range f.Figures {
+		if (g.Field == fKilled || g.Field == fInjured) && field == "" {
+			field = g.Field
+		}
+	}
+	if field == "" || f.Type != model.Attack {
+		return nil
+	}
+	toks := f.Toks
+	var out []*finding
+	var taken []placeRef
+	for i := range toks {
+		p := i + 1
+		switch {
+		case toks[i].Low == "including":
+		case toks[i].Low == "among" && hasSeq(toks, i+1, "them"):
+			p++
+		default:
+			continue
+		}
+		for p < len(toks) {
+			n, ok := parseNumberAt(toks, p)
+			if !ok || !hasSeq(toks, n.J, "in") {
+				break
+			}
+			k := n.J + 1
+			if hasSeq(toks, k, "the") {
+				k++
+			}
+			var place *placeRef
+			for pi := range f.Places {
+				if k < len(toks) && f.Places[pi].S == toks[k].S && !f.Places[pi].Weak {
+					place = &f.Places[pi]
+				}
+			}
+			if place == nil {
+				break
+			}
+			sub := *f
+			sub.Figures = []figure{{Field: field, N: n, I: n.I, J: n.J}}
+			sub.Places = []placeRef{*place}
+			sub.Weapons, sub.Villages, sub.Anaphor, sub.Summary = nil, nil, false, false
+			out = append(out, &sub)
+			taken = append(taken, *place)
+			q := k
+			for q < len(toks) && toks[q].S < place.E {
+				q++
+			}
+			if q < len(toks) && (toks[q].Low == "," || toks[q].Low == "and") {
+				q++
+				if q < len(toks) && toks[q].Low == "and" {
+					q++
+				}
+				p = q
+				continue
+			}
+			break
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	kept := f.Places[:0:0]
+	for _, p := range f.Places {
+		share := false
+		for _, t := range taken {
+			share = share || samePlace(p, t)
+		}
+		if !share {
+			kept = append(kept, p)
+		}
+	}
+	f.Places = kept
+	return out
 }
 
 // headerDate reads a post's opening line when it is only a date and a

@@ -146,6 +146,13 @@ var ruleCases = []struct {
 		[]string{"attack UA 2025-03-01 @Oleshky killed=4"}},
 	{"family of five injured", "A family of five was injured when a drone hit their house in Bilozerka.",
 		[]string{"attack RU 2025-03-02 @Bilozerka injured=5 drones_hit=1 drones_launched=1"}},
+
+	// A toll's shares by place are reports of their own.
+	{"shares by place", "Russian strikes killed at least 9 people across Ukraine overnight, including five in Kharkiv and two in Zaporizhzhia, officials said.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Ukraine killed=≥9", "attack RU 2025-03-01..2025-03-02 @Kharkiv killed=5",
+			"attack RU 2025-03-01..2025-03-02 @Zaporizhzhia killed=2"}},
+	{"including children is not a place share", "A missile strike on Odesa on Saturday killed five people, including two children.",
+		[]string{"attack RU 2025-03-01 @Odesa killed=5 children_killed=2"}},
 }
 
 func TestRules(t *testing.T) {
