@@ -249,78 +249,6 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 	return f
 }
 
-// stale reports whether a clause's day-precision dates all end more than
-// 31 days before publication.
-func (cr *clauseReader) stale(dates []dateMatch) bool {
-	if !cr.dates.hasPub || len(dates) == 0 {
-		return false
-	}
-	cutoff := cr.dates.pub.add(-31).String()
-	for _, d := range dates {
-		if d.End == "" || d.End[0] == '-' || d.End >= cutoff {
-			return false
-		}
-	}
-	return true
-}
-
-// firedWeapon reports whether a clause names a weapon (not an air defence,
-// launcher or aircraft) with a verb of firing it.
-func firedWeapon(toks []token, ws []weaponMention) bool {
-	named := false
-	for _, w := range ws {
-		if w.Kind != "air_defense" && w.Kind != "launcher" && w.Kind != "aircraft" {
-			named = true
-		}
-	}
-	if !named {
-		return false
-	}
-	for i, t := range toks {
-		switch t.Low {
-		case "used", "fired", "launched", "dropped", "unleashed":
-			if i > 0 && toks[i-1].Low == "to" || hasSeq(toks, i+1, "to") {
-				return false // "plans to launch", "used to fire": intent and habit
-			}
-			return true
-		}
-	}
-	return false
-}
-
-// searchCue reports whether a clause tells of a search or a later death:
-// bodies recovered, people pulled from rubble, the wounded dying in hospital.
-func searchCue(toks []token) bool {
-	for _, t := range toks {
-		switch t.Low {
-		case "bodies", "body", "recovered", "retrieved", "pulled", "found", "rubble", "ruins", "succumbed", "hospital":
-			return true
-		}
-	}
-	return false
-}
-
-// increments reports whether every figure is a casualty count added to an
-// earlier one: "two more bodies", "another three people died".
-func increments(toks []token, figs []figure) bool {
-	if len(figs) == 0 {
-		return false
-	}
-	for _, g := range figs {
-		switch g.Field {
-		case fKilled, fInjured, fChildrenKilled, fChildrenInjured:
-		default:
-			return false
-		}
-		more := g.N.J < len(toks) && (toks[g.N.J].Low == "more" || toks[g.N.J].Low == "additional" || toks[g.N.J].Low == "further")
-		another := g.N.I > 0 && (toks[g.N.I-1].Low == "another" || toks[g.N.I-1].Low == "additional" || toks[g.N.I-1].Low == "further")
-		if !more && !another {
-			return false
-		}
-	}
-	return true
-}
-
 func atoi(s string) int {
 	n := 0
 	for i := 0; i < len(s); i++ {
@@ -330,38 +258,6 @@ func atoi(s string) int {
 		n = n*10 + int(s[i]-'0')
 	}
 	return n
-}
-
-// purposeAt reports whether the modal-looking word at toks[i] only states
-// what a reported strike was aimed at ("an attack aimed at the grid",
-// "strikes aiming at energy sites"): a purpose, not speculation.
-func purposeAt(toks []token, i int) bool {
-	switch toks[i].Low {
-	case "aimed", "aims", "aiming":
-	default:
-		return false
-	}
-	for p := i + 1; p < len(toks) && p <= i+3; p++ {
-		switch toks[p].Low {
-		case "at":
-			return true
-		case "mainly", "mostly", "primarily", "chiefly", "largely", "squarely", "specifically":
-			continue
-		}
-		return false
-	}
-	return false
-}
-
-// afterSince reports whether toks[i] sits in a "since …" phrase, which
-// compares with the past rather than reporting it.
-func afterSince(toks []token, i int) bool {
-	for b := i - 1; b >= 0 && b >= i-5; b-- {
-		if toks[b].Low == "since" {
-			return true
-		}
-	}
-	return false
 }
 
 // anaphoric reports whether a clause opens by pointing back at an attack
@@ -415,22 +311,6 @@ func negated(toks []token, i int) bool {
 	return false
 }
 
-// settlementNamed reports whether a clause names a settlement as the
-// object of a capture: "occupied a village", "took the town".
-func settlementNamed(toks []token) bool {
-	for i, t := range toks {
-		if (t.Low == "village" || t.Low == "town" || t.Low == "settlement" || t.Low == "city") && i > 0 &&
-			(toks[i-1].Low == "a" || toks[i-1].Low == "the") {
-			for b := i - 2; b >= 0 && b >= i-4; b-- {
-				if territorialWords[toks[b].Low] && toks[b].Low != "control" && toks[b].Low != "advanced" {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
 // alertEvent reports whether the alert word at toks[i] is an occurrence
 // (declared, issued, sounded, "alert in Odesa") rather than a habit ("live
 // with the sirens").
@@ -474,122 +354,6 @@ var (
 	timeUnits   = set("week", "weeks", "month", "months", "days", "year", "years", "day")
 	periodUnits = set("week", "month", "year", "weeks", "months", "summer", "winter", "spring", "autumn", "fall")
 )
-
-// captureVerbs take a place as their object: "captured Chasiv Yar", "took
-// control of Toretsk", "liberated the town of Kupiansk".
-var captureVerbs = set("captured", "capturing", "seized", "occupied", "liberated", "retook", "retaken",
-	"recaptured", "regained", "took", "taken", "taking")
-
-// capturedName reads the settlement named as the object of a capture verb
-// at toks[i], skipping "the", "town of", "control of", and returns the
-// index of the token after it.
-func capturedName(text string, toks []token, i int) (string, int, bool) {
-	if !captureVerbs[toks[i].Low] {
-		return "", 0, false
-	}
-	if i > 0 && (toks[i-1].Low == "in" || toks[i-1].Low == "of" || toks[i-1].Low == "the" || toks[i-1].Low == "from" || toks[i-1].Low == "into" || toks[i-1].Low == "russian-occupied") {
-		return "", 0, false // "in occupied Horlivka" describes, it does not report a capture
-	}
-	take := toks[i].Low == "took" || toks[i].Low == "taken" || toks[i].Low == "taking"
-	p := i + 1
-	if take && p < len(toks) && toks[p].Upper && toks[p].Kind == tokWord && (i == 0 || !auxBefore(toks[i-1].Low)) {
-		take = false // "troops took Kurakhove", "had taken Vovchansk" (not "was taken Monday")
-	}
-	for p < len(toks) && p <= i+5 {
-		switch toks[p].Low {
-		case "town", "city", "village", "settlement", "settlements", "villages", "towns":
-			take = false // "took the village of X"
-			p++
-			continue
-		case "the", "of", "full", "over", "most":
-			p++
-			continue
-		case "control":
-			take = false
-			p++
-			continue
-		}
-		break
-	}
-	if take || p >= len(toks) || !toks[p].Upper || toks[p].Kind != tokWord || sideWord(toks[p]) != "" {
-		return "", 0, false
-	}
-	name := properName(text, toks, p)
-	return name, p + len(strings.Fields(name)), true
-}
-
-// listAfter reads the names listed from toks[p] on, after a captured one:
-// "liberated Dachne, Novoocheretuvate and Zelenyi Kut" captures three.
-func listAfter(text string, toks []token, p int) []string {
-	var out []string
-	for p+1 < len(toks) && (toks[p].Low == "," || toks[p].Low == "and") {
-		p++
-		if toks[p].Low == "and" && p+1 < len(toks) {
-			p++
-		}
-		if !toks[p].Upper || toks[p].Kind != tokWord || sideWord(toks[p]) != "" {
-			break
-		}
-		name := properName(text, toks, p)
-		out = append(out, name)
-		p += len(strings.Fields(name))
-	}
-	return out
-}
-
-// auxBefore reports whether w makes a following "taken" passive.
-func auxBefore(w string) bool {
-	return w == "was" || w == "were" || w == "been" || w == "being" || w == "is" || w == "are"
-}
-
-// namedList reads "the settlements of Novomykhailivka and Yantarne",
-// "the villages of A, B and C": every name after a plural settlement noun.
-func namedList(text string, toks []token, i int) []string {
-	if !(toks[i].Low == "settlements" || toks[i].Low == "villages" || toks[i].Low == "towns") || !hasSeq(toks, i+1, "of") {
-		return nil
-	}
-	var out []string
-	p := i + 2
-	for p < len(toks) && toks[p].Upper && toks[p].Kind == tokWord {
-		name := properName(text, toks, p)
-		out = append(out, name)
-		p += len(strings.Fields(name))
-		if p < len(toks) && (toks[p].Low == "," || toks[p].Low == "and") {
-			p++
-			if p < len(toks) && toks[p].Low == "and" {
-				p++
-			}
-			continue
-		}
-		break
-	}
-	return out
-}
-
-// properName reads the capitalised name starting at toks[p]: one or two
-// words ("Kotliarivka", "Chasiv Yar").
-func properName(text string, toks []token, p int) string {
-	e := p + 1
-	if e < len(toks) && toks[e].Upper && toks[e].Kind == tokWord {
-		e++
-	}
-	return text[toks[p].S:toks[e-1].E]
-}
-
-// superlativeBefore reports whether a comparison precedes toks[i]: "the
-// largest attack this year" dates nothing.
-func superlativeBefore(toks []token, i int) bool {
-	for b := i - 1; b >= 0 && b >= i-12; b-- {
-		w := toks[b].Low
-		if w == "most" || w == "first" || w == "largest" || w == "biggest" || w == "heaviest" || w == "deadliest" ||
-			w == "second" || w == "third" || w == "fourth" || w == "fifth" || w == "sixth" || w == "seventh" ||
-			w == "eighth" || w == "ninth" || w == "tenth" || w == "latest" || w == "umpteenth" ||
-			w == "worst" || w == "fiercest" || w == "strongest" || w == "longest" || w == "record" {
-			return true
-		}
-	}
-	return false
-}
 
 // namesTroops reports whether a clause speaks of troops: "massing troops
 // near Zaporizhzhia".

@@ -1,0 +1,123 @@
+package extract
+
+// History, purpose and toll-update cues: what makes a clause recount an
+// old or running story rather than report a new occurrence.
+
+// purposeAt reports whether the modal-looking word at toks[i] only states
+// what a reported strike was aimed at ("an attack aimed at the grid",
+// "strikes aiming at energy sites"): a purpose, not speculation.
+func purposeAt(toks []token, i int) bool {
+	switch toks[i].Low {
+	case "aimed", "aims", "aiming":
+	default:
+		return false
+	}
+	for p := i + 1; p < len(toks) && p <= i+3; p++ {
+		switch toks[p].Low {
+		case "at":
+			return true
+		case "mainly", "mostly", "primarily", "chiefly", "largely", "squarely", "specifically":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// afterSince reports whether toks[i] sits in a "since …" phrase, which
+// compares with the past rather than reporting it.
+func afterSince(toks []token, i int) bool {
+	for b := i - 1; b >= 0 && b >= i-5; b-- {
+		if toks[b].Low == "since" {
+			return true
+		}
+	}
+	return false
+}
+
+// superlativeBefore reports whether a comparison precedes toks[i]: "the
+// largest attack this year" dates nothing.
+func superlativeBefore(toks []token, i int) bool {
+	for b := i - 1; b >= 0 && b >= i-12; b-- {
+		w := toks[b].Low
+		if w == "most" || w == "first" || w == "largest" || w == "biggest" || w == "heaviest" || w == "deadliest" ||
+			w == "second" || w == "third" || w == "fourth" || w == "fifth" || w == "sixth" || w == "seventh" ||
+			w == "eighth" || w == "ninth" || w == "tenth" || w == "latest" || w == "umpteenth" ||
+			w == "worst" || w == "fiercest" || w == "strongest" || w == "longest" || w == "record" {
+			return true
+		}
+	}
+	return false
+}
+
+// stale reports whether a clause's day-precision dates all end more than
+// 31 days before publication.
+func (cr *clauseReader) stale(dates []dateMatch) bool {
+	if !cr.dates.hasPub || len(dates) == 0 {
+		return false
+	}
+	cutoff := cr.dates.pub.add(-31).String()
+	for _, d := range dates {
+		if d.End == "" || d.End[0] == '-' || d.End >= cutoff {
+			return false
+		}
+	}
+	return true
+}
+
+// firedWeapon reports whether a clause names a weapon (not an air defence,
+// launcher or aircraft) with a verb of firing it.
+func firedWeapon(toks []token, ws []weaponMention) bool {
+	named := false
+	for _, w := range ws {
+		if w.Kind != "air_defense" && w.Kind != "launcher" && w.Kind != "aircraft" {
+			named = true
+		}
+	}
+	if !named {
+		return false
+	}
+	for i, t := range toks {
+		switch t.Low {
+		case "used", "fired", "launched", "dropped", "unleashed":
+			if i > 0 && toks[i-1].Low == "to" || hasSeq(toks, i+1, "to") {
+				return false // "plans to launch", "used to fire": intent and habit
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// searchCue reports whether a clause tells of a search or a later death:
+// bodies recovered, people pulled from rubble, the wounded dying in hospital.
+func searchCue(toks []token) bool {
+	for _, t := range toks {
+		switch t.Low {
+		case "bodies", "body", "recovered", "retrieved", "pulled", "found", "rubble", "ruins", "succumbed", "hospital":
+			return true
+		}
+	}
+	return false
+}
+
+// increments reports whether every figure is a casualty count added to an
+// earlier one: "two more bodies", "another three people died".
+func increments(toks []token, figs []figure) bool {
+	if len(figs) == 0 {
+		return false
+	}
+	for _, g := range figs {
+		switch g.Field {
+		case fKilled, fInjured, fChildrenKilled, fChildrenInjured:
+		default:
+			return false
+		}
+		more := g.N.J < len(toks) && (toks[g.N.J].Low == "more" || toks[g.N.J].Low == "additional" || toks[g.N.J].Low == "further")
+		another := g.N.I > 0 && (toks[g.N.I-1].Low == "another" || toks[g.N.I-1].Low == "additional" || toks[g.N.I-1].Low == "further")
+		if !more && !another {
+			return false
+		}
+	}
+	return true
+}
