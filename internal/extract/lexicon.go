@@ -16,7 +16,7 @@ var (
 		"airstrike", "airstrikes", "assault", "assaults", "barrage", "bombardment", "bombarded", "bombing",
 		"bombings", "bombed", "shelling", "shelled", "explosion", "explosions", "blast", "blasts", "raid",
 		"raids", "hit", "pounded", "targeted", "targeting", "intercepted", "downed", "volley", "salvo",
-		"onslaught", "rocked", "shot", "debris", "wreckage", "hits", "impacts")
+		"onslaught", "rocked", "shot", "debris", "wreckage", "hits", "impacts", "destroyed")
 	territorialWords = set("captured", "capture", "capturing", "occupied", "occupying", "occupation", "seized",
 		"seizing", "seize", "took", "taken", "liberated", "liberating", "liberation", "retook", "retaken",
 		"recaptured", "regained", "control", "advanced", "recapture", "recapturing", "retaking", "gained")

@@ -153,6 +153,12 @@ var ruleCases = []struct {
 			"attack RU 2025-03-01..2025-03-02 @Zaporizhzhia killed=2"}},
 	{"including children is not a place share", "A missile strike on Odesa on Saturday killed five people, including two children.",
 		[]string{"attack RU 2025-03-01 @Odesa killed=5 children_killed=2"}},
+
+	// "Destroyed" a target is a strike.
+	{"destroyed a vessel", "Ukraine's navy said it destroyed a Russian landing craft off the coast of Crimea on Saturday.",
+		[]string{"attack UA 2025-03-01 @Crimea"}},
+	{"destroyed houses continue", "Russian drones hit Sumy overnight. Three houses were destroyed.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Sumy"}},
 }
 
 func TestRules(t *testing.T) {
