@@ -10,6 +10,9 @@ var (
 	ruWords = set("russian", "russia", "moscow", "kremlin", "russians", "russia-backed", "pro-russian",
 		"russian-installed", "moscow-installed", "kremlin-installed", "russia-installed")
 	uaWords = set("ukrainian", "ukraine", "kyiv", "kiev", "ukrainians")
+	// ruGroups name Russia's groups of forces in defence-ministry briefings.
+	ruGroups = set("sever", "zapad", "yug", "tsentr", "vostok", "dnepr", "dnipro", "north", "west", "south",
+		"centre", "center", "east")
 	// actorNouns after a side word make it the attacker: "Russian forces",
 	// "Ukrainian drones", "Russia's missile strike".
 	actorNouns = set("forces", "troops", "army", "military", "soldiers", "units", "occupiers", "invaders",
@@ -83,6 +86,13 @@ func other(s model.Side) model.Side {
 func sideCues(toks []token, terr bool) []sideCue {
 	var out []sideCue
 	for i, t := range toks {
+		// "Units of the Vostok group", "the Sever battlegroup": Russia's
+		// named groups of forces act for Russia.
+		if ruGroups[t.Low] && t.Upper && (hasSeq(toks, i+1, "group") || hasSeq(toks, i+1, "battlegroup") ||
+			hasSeq(toks, i+1, "grouping") || i > 0 && toks[i-1].Low == "battlegroup") {
+			out = append(out, sideCue{Side: model.SideRU, Attacker: true, At: i})
+			continue
+		}
 		s := sideWord(t)
 		if s == "" || afterSince(toks, i) || i > 0 && toks[i-1].Low == "of" || i > 1 && toks[i-1].Low == "the" && toks[i-2].Low == "of" {
 			continue

@@ -159,6 +159,12 @@ var ruleCases = []struct {
 		[]string{"attack UA 2025-03-01 @Crimea"}},
 	{"destroyed houses continue", "Russian drones hit Sumy overnight. Three houses were destroyed.",
 		[]string{"attack RU 2025-03-01..2025-03-02 @Sumy"}},
+
+	// Russia's named groups of forces are Russian.
+	{"vostok group liberated", "Units of the Vostok group liberated the settlements of Dachne and Udachne.",
+		[]string{"territorial_change RU ? @Dachne @Udachne settlements=2"}},
+	{"battlegroup centre", "The Battlegroup Centre took control of Udachne, the ministry said.",
+		[]string{"territorial_change RU ? @Udachne settlements=1"}},
 }
 
 func TestRules(t *testing.T) {
