@@ -45,8 +45,11 @@ type Upload struct {
 // rather than an interface so that serve.go can wire each to whichever
 // package implements it (pipeline, merge, live); a nil hook makes its
 // routes answer 501. Errors wrapping store.ErrNotFound become 404, errors
-// wrapping ErrInvalid 400, others 500. Corrections return the IDs of the
-// events they changed, which are sent to stream clients.
+// wrapping ErrInvalid 400, others 500. Ingest and the corrections return
+// the IDs of the events they changed for the reply; announcing those
+// changes (stream clients, webhooks) is the hook's job, because the same
+// changes also arise outside the API (feeds, the watched folder), so the
+// handlers never announce them a second time.
 type Hooks struct {
 	Ingest  func(ctx context.Context, u Upload) (IngestCounts, []string, error)
 	Merge   func(ctx context.Context, eventID, other, reason string) ([]string, error)

@@ -73,7 +73,6 @@ func (s *Server) handleIngest(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.metrics.Ingested(counts)
-	s.NotifyEvents(ids)
 	status := http.StatusCreated
 	if counts.New == 0 {
 		status = http.StatusOK
@@ -90,7 +89,6 @@ func (s *Server) changedEvents(w http.ResponseWriter, r *http.Request, ids []str
 		s.fault(w, r, err)
 		return
 	}
-	s.NotifyEvents(ids)
 	evs := []*model.Event{}
 	if len(ids) > 0 {
 		if evs, _, err = s.st.QueryEvents(r.Context(), store.Filter{IDs: ids, Limit: store.MaxLimit}); err != nil {

@@ -2,8 +2,8 @@ package cli
 
 import (
 	"bufio"
-	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
@@ -83,10 +83,23 @@ func TestServeIngestStreamAndExport(t *testing.T) {
 		t.Errorf("POST without token = %d, want 401", resp.StatusCode)
 	}
 	resp := post(token)
-	body, _ := io.ReadAll(resp.Body)
+	body, err := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if resp.StatusCode != http.StatusCreated || !bytes.Contains(body, []byte(`"new":1`)) {
-		t.Fatalf("POST with token = %d %s, want 201 with one new document", resp.StatusCode, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reply struct {
+		Summary struct {
+			New    int `json:"new"`
+			Events int `json:"events_touched"`
+		} `json:"summary"`
+		Events []string `json:"events"`
+	}
+	if err := json.Unmarshal(body, &reply); err != nil {
+		t.Fatalf("POST reply %s: %v", body, err)
+	}
+	if resp.StatusCode != http.StatusCreated || reply.Summary.New != 1 || len(reply.Events) == 0 || reply.Summary.Events != len(reply.Events) {
+		t.Fatalf("POST with token = %d %s, want 201 with one new document and the events it touched", resp.StatusCode, body)
 	}
 	deadline := time.After(10 * time.Second)
 	for waiting := true; waiting; {

@@ -72,7 +72,9 @@ type Summary struct {
 	Failed         int           `json:"failed"`
 	Reports        int           `json:"reports"`
 	Events         int           `json:"events_touched"`
-	EventIDs       []string      `json:"event_ids,omitempty"` // the events created or changed, sorted
+	EventIDs       []string      `json:"event_ids,omitempty"` // the events created or changed that still exist, sorted
+
+	events map[string]bool // EventIDs while the run lasts: written minus removed
 	Bytes          int64         `json:"bytes"`
 	Elapsed        time.Duration `json:"elapsed_ns"`
 }
@@ -216,8 +218,10 @@ func (p *Pipeline) run(ctx context.Context, produce func(context.Context, func(s
 	for range results { // drain so no worker is left blocked
 	}
 	sum.Elapsed = time.Since(start)
+	for id := range sum.events {
+		sum.EventIDs = append(sum.EventIDs, id)
+	}
 	slices.Sort(sum.EventIDs)
-	sum.EventIDs = slices.Compact(sum.EventIDs)
 	sum.Events = len(sum.EventIDs)
 	if err == nil && walkErr != nil && !errors.Is(walkErr, context.Canceled) {
 		err = fmt.Errorf("pipeline: %w", walkErr)
@@ -295,7 +299,7 @@ func (p *Pipeline) store(ctx context.Context, batch []decoded, sum *Summary) err
 		return fmt.Errorf("pipeline: unusable after an earlier failure: %w", p.failed)
 	}
 	var s Summary
-	var touched []string
+	var touched, removed []string
 	err := p.st.Batch(ctx, func(tx *store.Tx) error {
 		s = Summary{}
 		var fresh []model.Report
@@ -359,7 +363,7 @@ func (p *Pipeline) store(ctx context.Context, batch []decoded, sum *Summary) err
 			return err
 		}
 		s.Events = len(res.Events)
-		touched = res.Events
+		touched, removed = res.Events, res.Removed
 		return nil
 	})
 	if err != nil {
@@ -381,7 +385,15 @@ func (p *Pipeline) store(ctx context.Context, batch []decoded, sum *Summary) err
 	sum.NearDuplicates += s.NearDuplicates
 	sum.Failed += s.Failed
 	sum.Reports += s.Reports
-	sum.Events += s.Events
+	if sum.events == nil {
+		sum.events = map[string]bool{}
+	}
+	for _, id := range removed { // merged into another event by this batch
+		delete(sum.events, id)
+	}
+	for _, id := range touched {
+		sum.events[id] = true
+	}
 	if p.opts.OnEvents != nil && len(touched) > 0 {
 		p.opts.OnEvents(touched)
 	}

@@ -53,6 +53,13 @@ func TestDemoCorpusOffsetsPointAtTheirText(t *testing.T) {
 	if sum.Failed != 0 || sum.New == 0 || sum.Reports == 0 {
 		t.Fatalf("ingest summary = %+v, want documents and reports and no failures", sum)
 	}
+	events := 0
+	if err := st.EachEvent(ctx, store.Filter{}, func(*model.Event) error { events++; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if sum.Events != events || len(sum.EventIDs) != events {
+		t.Errorf("summary: %d events touched, %d event IDs; the database holds %d events", sum.Events, len(sum.EventIDs), events)
+	}
 	texts := map[string][]rune{}
 	if err := st.Documents(ctx, func(d *model.Document) error {
 		texts[d.ID] = []rune(d.Text)
