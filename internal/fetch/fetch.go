@@ -125,7 +125,7 @@ func clientFor(o Options) *http.Client {
 func newClient(o Options) *http.Client {
 	dialer := &net.Dialer{Timeout: o.ConnectTimeout, KeepAlive: 30 * time.Second}
 	if !o.AllowPrivate {
-		dialer.Control = refusePrivate
+		dialer.Control = RefusePrivate
 	}
 	tr := &http.Transport{
 		// No proxy: a proxy would make the dial-time address check meaningless.
@@ -152,9 +152,11 @@ func newClient(o Options) *http.Client {
 	}
 }
 
-// refusePrivate is a net.Dialer.Control hook: address is the resolved
-// "ip:port" about to be connected to.
-func refusePrivate(network, address string, _ syscall.RawConn) error {
+// RefusePrivate is a net.Dialer.Control hook that refuses to connect to a
+// non-Public address: address is the resolved "ip:port" about to be
+// connected to, so redirects and DNS answers cannot get round it. Every
+// sitrep HTTP client that reaches user-supplied URLs uses it.
+func RefusePrivate(network, address string, _ syscall.RawConn) error {
 	ap, err := netip.ParseAddrPort(address)
 	if err != nil {
 		return fmt.Errorf("%w: %s", ErrForbiddenAddress, address)
@@ -180,8 +182,23 @@ func CheckHost(host string) error {
 	return nil
 }
 
-// sharedSpace is 100.64.0.0/10 (carrier-grade NAT), internal to providers.
-var sharedSpace = netip.MustParsePrefix("100.64.0.0/10")
+// reserved lists special-purpose ranges (RFC 6890 and its updates) that
+// netip's predicates do not cover and that no public service lives in.
+var reserved = []netip.Prefix{
+	netip.MustParsePrefix("0.0.0.0/8"),       // "this network"
+	netip.MustParsePrefix("100.64.0.0/10"),   // shared address space (carrier-grade NAT)
+	netip.MustParsePrefix("192.0.0.0/24"),    // IETF protocol assignments
+	netip.MustParsePrefix("192.0.2.0/24"),    // documentation (TEST-NET-1)
+	netip.MustParsePrefix("198.18.0.0/15"),   // benchmarking
+	netip.MustParsePrefix("198.51.100.0/24"), // documentation (TEST-NET-2)
+	netip.MustParsePrefix("203.0.113.0/24"),  // documentation (TEST-NET-3)
+	netip.MustParsePrefix("240.0.0.0/4"),     // reserved, and broadcast
+	netip.MustParsePrefix("64:ff9b::/96"),    // NAT64: embeds an IPv4 address, possibly private
+	netip.MustParsePrefix("64:ff9b:1::/48"),  // local-use NAT64
+	netip.MustParsePrefix("2001:db8::/32"),   // documentation
+	netip.MustParsePrefix("2002::/16"),       // 6to4: embeds an IPv4 address, possibly private
+	netip.MustParsePrefix("fc00::/7"),        // unique local (also IsPrivate)
+}
 
 // Public reports whether a is a globally routable unicast address: not
 // loopback, private, link-local, unspecified, multicast or shared space.
@@ -190,8 +207,13 @@ func Public(a netip.Addr) bool {
 	switch {
 	case !a.IsValid(), a.IsLoopback(), a.IsPrivate(), a.IsUnspecified(),
 		a.IsLinkLocalUnicast(), a.IsLinkLocalMulticast(), a.IsInterfaceLocalMulticast(),
-		a.IsMulticast(), sharedSpace.Contains(a):
+		a.IsMulticast():
 		return false
+	}
+	for _, p := range reserved {
+		if p.Contains(a) {
+			return false
+		}
 	}
 	return true
 }

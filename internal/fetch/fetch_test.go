@@ -145,6 +145,15 @@ func TestPublic(t *testing.T) {
 		{"mapped loopback", "::ffff:127.0.0.1", false},
 		{"shared space", "100.64.1.1", false},
 		{"multicast", "224.0.0.1", false},
+		{"this network", "0.1.2.3", false},
+		{"protocol assignments", "192.0.0.8", false},
+		{"benchmarking", "198.18.0.1", false},
+		{"documentation", "203.0.113.7", false},
+		{"reserved class E", "240.1.2.3", false},
+		{"broadcast", "255.255.255.255", false},
+		{"NAT64 of loopback", "64:ff9b::7f00:1", false},
+		{"6to4 of private", "2002:c0a8:0001::1", false},
+		{"public next to benchmarking", "198.20.0.1", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -304,7 +304,7 @@ func TestCheckWebhookURL(t *testing.T) {
 		ok           bool
 	}{
 		{"https://hooks.example.org/x", false, true},
-		{"http://203.0.113.9:8080/hook", false, true},
+		{"http://93.184.216.34:8080/hook", false, true},
 		{"http://127.0.0.1:9000/hook", false, false},
 		{"http://127.0.0.1:9000/hook", true, true},
 		{"http://[::1]/hook", false, false},

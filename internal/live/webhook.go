@@ -11,10 +11,8 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"net/netip"
 	"net/url"
 	"strings"
-	"syscall"
 	"time"
 	"unicode"
 
@@ -121,7 +119,7 @@ func SubscriptionFilter(sub *store.Subscription) (Filter, error) {
 func newWebhookClient(timeout time.Duration, allowPrivate bool) *http.Client {
 	dialer := &net.Dialer{Timeout: min(timeout, 10*time.Second), KeepAlive: 30 * time.Second}
 	if !allowPrivate {
-		dialer.Control = refusePrivate
+		dialer.Control = fetch.RefusePrivate
 	}
 	return &http.Client{
 		Transport: &http.Transport{
@@ -138,15 +136,3 @@ func newWebhookClient(timeout time.Duration, allowPrivate bool) *http.Client {
 	}
 }
 
-// refusePrivate is a net.Dialer.Control hook; address is the resolved
-// "ip:port" about to be connected to.
-func refusePrivate(_, address string, _ syscall.RawConn) error {
-	ap, err := netip.ParseAddrPort(address)
-	if err != nil {
-		return fmt.Errorf("%w: %s", fetch.ErrForbiddenAddress, address)
-	}
-	if !fetch.Public(ap.Addr()) {
-		return fmt.Errorf("%w: %s", fetch.ErrForbiddenAddress, ap.Addr())
-	}
-	return nil
-}

@@ -30,7 +30,10 @@ func sqliteDSN(path string, readOnly bool) string {
 	} else {
 		q.Set("_txlock", "immediate")
 	}
-	return "file:" + path + "?" + q.Encode()
+	// The path is escaped: a "?" or "#" in a file name must not start the
+	// query string or add pragmas.
+	u := url.URL{Scheme: "file", Opaque: url.PathEscape(path), RawQuery: q.Encode()}
+	return u.String()
 }
 
 func openSQLite(path string) (w, r *sql.DB, err error) {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -205,5 +206,17 @@ func TestSightings(t *testing.T) {
 	if got.Publisher != "Danube Post" || len(got.Republished) != 1 || got.Republished[0].Publisher != "Delta Wire" ||
 		got.Republished[0].Title != "Izmail terminal struck" || got.Republished[0].Published == nil {
 		t.Errorf("Document = publisher %q, republished %+v", got.Publisher, got.Republished)
+	}
+}
+
+func TestOpenPathWithQueryCharacters(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "odd?name#with&chars.db")
+	s, err := Open(context.Background(), path, nil)
+	if err != nil {
+		t.Fatalf("Open(%q): %v", path, err)
+	}
+	s.Close()
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("database not created at %q: %v", path, err)
 	}
 }
