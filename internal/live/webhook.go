@@ -135,4 +135,3 @@ func newWebhookClient(timeout time.Duration, allowPrivate bool) *http.Client {
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
 }
-

@@ -73,10 +73,10 @@ type Summary struct {
 	Reports        int           `json:"reports"`
 	Events         int           `json:"events_touched"`
 	EventIDs       []string      `json:"event_ids,omitempty"` // the events created or changed that still exist, sorted
-
-	events map[string]bool // EventIDs while the run lasts: written minus removed
 	Bytes          int64         `json:"bytes"`
 	Elapsed        time.Duration `json:"elapsed_ns"`
+
+	events map[string]bool // EventIDs while the run lasts: written minus removed
 }
 
 // Pipeline ingests inputs into one store.
