@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/sitrep-osint/sitrep/internal/web"
 	"log/slog"
 	"net"
 	"net/http"
@@ -71,8 +72,9 @@ const (
 	ingestTimeout   = 10 * time.Minute
 )
 
-// ContentSecurityPolicy is sent with every response.
-const ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'"
+// ContentSecurityPolicy is sent with every response: the UI's policy, one
+// definition for the pages and the API alike.
+const ContentSecurityPolicy = web.CSP
 
 // Server is sitrep's HTTP server. Build it with New; it is safe for
 // concurrent use.

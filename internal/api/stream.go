@@ -147,12 +147,29 @@ func (b *broker) shutdown() {
 	}
 }
 
+// MaxStreams caps concurrent stream clients: each holds a connection and a
+// goroutine for as long as it stays, and reads are open by default.
+const MaxStreams = 256
+
+// streamWriteTimeout bounds each write to a stream client, so one that
+// connects and never reads cannot hold its handler forever.
+const streamWriteTimeout = 30 * time.Second
+
 // handleStream serves GET /api/v1/stream as text/event-stream.
 func (s *Server) handleStream(w http.ResponseWriter, r *http.Request) {
-	rc := http.NewResponseController(w)
-	if err := rc.SetWriteDeadline(time.Time{}); err != nil { // a stream outlives the server's write timeout
-		s.log.Debug("stream: clear write deadline", "error", err)
+	if s.broker.count() >= MaxStreams {
+		fail(w, http.StatusServiceUnavailable, "too many stream clients; retry later")
+		return
 	}
+	rc := http.NewResponseController(w)
+	// A stream outlives the server's write timeout: each write gets its own
+	// deadline instead.
+	deadline := func() {
+		if err := rc.SetWriteDeadline(time.Now().Add(streamWriteTimeout)); err != nil {
+			s.log.Debug("stream: set write deadline", "error", err)
+		}
+	}
+	deadline()
 	ch, cancel := s.broker.subscribe()
 	defer cancel()
 	h := w.Header()
@@ -179,8 +196,10 @@ func (s *Server) handleStream(w http.ResponseWriter, r *http.Request) {
 			if !ok {
 				return
 			}
+			deadline()
 			_, err = w.Write(msg)
 		case <-ping.C:
+			deadline()
 			_, err = fmt.Fprint(w, ": ping\n\n")
 		}
 		if err == nil {

@@ -73,6 +73,15 @@ func serve(ctx context.Context, e *env, st *store.Store, o serveOptions) error {
 		return fmt.Errorf("serve: listen %s: %w", o.Addr, err)
 	}
 	defer ln.Close()
+	// Everything that can fail before the goroutines start comes first, so an
+	// error never leaves one running against a store the caller then closes.
+	if o.Feeds != "" {
+		n, err := live.AddFeedFile(ctx, st, o.Feeds, o.FeedInterval)
+		if err != nil {
+			return err
+		}
+		e.log.Info("feeds added", "file", o.Feeds, "new", n)
+	}
 	allowPrivate := e.cfg.AllowPrivate
 	notifier := live.NewNotifier(st, live.NotifierOptions{AllowPrivate: allowPrivate, UserAgent: fetch.UserAgent(version()), Log: e.log})
 
@@ -102,13 +111,6 @@ func serve(ctx context.Context, e *env, st *store.Store, o serveOptions) error {
 		func() float64 { return float64(notifier.Stats().Retries) })
 	m.Func("sitrep_webhook_failed_total", "Webhook deliveries given up after every retry.", "counter", nil,
 		func() float64 { return float64(notifier.Stats().Failed) })
-	if o.Feeds != "" {
-		n, err := live.AddFeedFile(ctx, st, o.Feeds, o.FeedInterval)
-		if err != nil {
-			return err
-		}
-		e.log.Info("feeds added", "file", o.Feeds, "new", n)
-	}
 	// The poller also serves feeds added earlier with "sitrep feed add"; with none it sleeps.
 	poller := live.NewPoller(st, pipe, live.PollerOptions{Fetch: fetchOpts, Log: e.log})
 	g.Go(func() error { return poller.Run(gctx) })

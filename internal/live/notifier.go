@@ -254,7 +254,7 @@ func (n *Notifier) post(ctx context.Context, sub *store.Subscription, d store.De
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", n.opts.UserAgent)
-	req.Header.Set(HeaderSignature, Sign(sub.Secret, d.Body))
+	req.Header.Set(HeaderSignature, Sign(sub.Secret, n.now().Unix(), d.Body))
 	req.Header.Set(HeaderEvent, d.EventID)
 	req.Header.Set(HeaderDelivery, d.ID)
 	resp, err := n.client.Do(req)

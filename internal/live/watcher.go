@@ -169,7 +169,7 @@ func (w *Watcher) Scan(ctx context.Context) (int, error) {
 // ingest reads one stable file and hands it to the ingester unless its
 // content is what was ingested before. It reports whether it ingested.
 func (w *Watcher) ingest(ctx context.Context, path string, cur fileSeen, prev store.WatchedFile) (bool, error) {
-	raw, err := os.ReadFile(path)
+	raw, err := source.ReadFile(path, w.opts.MaxBytes)
 	if err != nil {
 		w.stats.errors.Add(1)
 		w.log.Warn("file unreadable", "path", path, "err", err)

@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -22,7 +23,7 @@ import (
 
 // Webhook request headers.
 const (
-	HeaderSignature = "X-Sitrep-Signature" // "sha256=" + hex HMAC-SHA256 of the body, keyed with the secret
+	HeaderSignature = "X-Sitrep-Signature" // "t=UNIX,sha256=HEX": HMAC-SHA256 of "UNIX." + body, keyed with the secret (see Sign)
 	HeaderEvent     = "X-Sitrep-Event"     // the event's ID
 	HeaderDelivery  = "X-Sitrep-Delivery"  // the delivery's ID, the same on every retry
 )
@@ -30,13 +31,17 @@ const (
 // ErrWebhookURL is wrapped by errors about a webhook URL that may not be used.
 var ErrWebhookURL = errors.New("invalid webhook URL")
 
-// Sign returns the X-Sitrep-Signature value for body: "sha256=" and the hex
-// HMAC-SHA256 of body keyed with secret. A receiver recomputes it over the
-// raw body and compares with hmac.Equal.
-func Sign(secret string, body []byte) string {
+// Sign returns the X-Sitrep-Signature value for a body sent at unix time
+// t: "t=<t>,sha256=<hex HMAC-SHA256 of "<t>." + body, keyed with secret>".
+// A receiver recomputes the HMAC over the timestamp and the raw body,
+// compares with hmac.Equal, and rejects a timestamp older than a few
+// minutes, so a captured delivery cannot be replayed later.
+func Sign(secret string, t int64, body []byte) string {
+	ts := strconv.FormatInt(t, 10)
 	m := hmac.New(sha256.New, []byte(secret))
+	m.Write([]byte(ts + "."))
 	m.Write(body)
-	return "sha256=" + hex.EncodeToString(m.Sum(nil))
+	return "t=" + ts + ",sha256=" + hex.EncodeToString(m.Sum(nil))
 }
 
 // CheckWebhookURL returns an error wrapping ErrWebhookURL unless raw is an

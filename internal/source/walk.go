@@ -161,12 +161,31 @@ func readFile(p string, info os.FileInfo, opts Options) result {
 	if info.Size() > opts.maxBytes() {
 		return result{in, wrap(p, "", ErrTooLarge, fmt.Errorf("%d bytes > limit %d", info.Size(), opts.maxBytes()))}
 	}
-	raw, err := os.ReadFile(p)
+	raw, err := ReadFile(p, opts.maxBytes())
 	if err != nil {
 		return result{in, wrap(p, "", nil, err)}
 	}
 	in.Raw = raw
 	return result{in, nil}
+}
+
+// ReadFile reads the file at path, failing with ErrTooLarge past max bytes
+// however large the file has become since it was last looked at (a file
+// still being written, or replaced, between a size check and the read).
+func ReadFile(path string, max int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	raw, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(raw)) > max {
+		return nil, fmt.Errorf("%w: over %d bytes", ErrTooLarge, max)
+	}
+	return raw, nil
 }
 
 // Count returns the number of inputs args expand to and their total size,

@@ -18,7 +18,8 @@ import (
 // and data come only from this server, images also from data: URLs (Leaflet
 // and uPlot use none from elsewhere). No inline script or style is allowed,
 // so the UI has none.
-const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'"
+const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; " +
+	"object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 
 //go:embed static
 var embedded embed.FS
