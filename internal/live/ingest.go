@@ -65,7 +65,7 @@ func runLoop(ctx context.Context, log *slog.Logger, wake <-chan struct{}, round 
 			if first {
 				return err
 			}
-			log.Error("round failed; retrying", "err", err, "retry_in", idleRecheck)
+			log.Error("round failed; retrying", "error", err, "retry_in", idleRecheck)
 			wait = idleRecheck
 		}
 		if !sleep(ctx, wait, wake) {

@@ -230,11 +230,11 @@ func (n *Notifier) attempt(ctx context.Context, d store.Delivery) error {
 		state = store.DeliveryPending
 		next = a.At.Add(backoff(n.opts.RetryBase, n.opts.RetryMax, a.Attempt, n.rand()))
 		n.stats.retries.Add(1)
-		log.Warn("webhook failed, will retry", "attempt", a.Attempt, "http_status", status, "err", postErr, "next_attempt", next)
+		log.Warn("webhook failed, will retry", "attempt", a.Attempt, "http_status", status, "error", postErr, "next_attempt", next)
 	default:
 		state = store.DeliveryFailed
 		n.stats.failed.Add(1)
-		log.Warn("webhook failed, giving up", "attempt", a.Attempt, "http_status", status, "err", postErr)
+		log.Warn("webhook failed, giving up", "attempt", a.Attempt, "http_status", status, "error", postErr)
 	}
 	if err := n.st.RecordDeliveryAttempt(ctx, a, state, next); err != nil && !errors.Is(err, store.ErrNotFound) {
 		return fmt.Errorf("live: notifier: %w", err)

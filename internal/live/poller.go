@@ -249,7 +249,7 @@ func (p *Poller) fail(ctx context.Context, log *slog.Logger, f store.Feed, at ti
 	p.stats.errors.Add(1)
 	n := f.ConsecutiveErrors + 1
 	wait := backoff(interval, max(p.opts.MaxBackoff, interval), n, p.rand())
-	log.Warn("feed poll failed", "err", cause, "consecutive_errors", n, "retry_in", wait.Round(time.Second))
+	log.Warn("feed poll failed", "error", cause, "consecutive_errors", n, "retry_in", wait.Round(time.Second))
 	if err := p.st.FeedFailed(ctx, f.ID, cause.Error(), at, at.Add(wait)); err != nil && !errors.Is(err, store.ErrNotFound) {
 		return fmt.Errorf("live: poll feed %d: %w", f.ID, err)
 	}

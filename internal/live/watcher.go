@@ -172,7 +172,7 @@ func (w *Watcher) ingest(ctx context.Context, path string, cur fileSeen, prev st
 	raw, err := source.ReadFile(path, w.opts.MaxBytes)
 	if err != nil {
 		w.stats.errors.Add(1)
-		w.log.Warn("file unreadable", "path", path, "err", err)
+		w.log.Warn("file unreadable", "path", path, "error", err)
 		return false, nil
 	}
 	rec := store.WatchedFile{Path: path, Size: cur.size, ModTime: cur.mtime, Hash: model.RawHash(raw), Ingested: w.now()}
@@ -188,7 +188,7 @@ func (w *Watcher) ingest(ctx context.Context, path string, cur fileSeen, prev st
 		}
 		// The store failed: leave the file unmarked so a later scan retries.
 		w.stats.errors.Add(1)
-		w.log.Error("file ingest failed", "path", path, "err", err)
+		w.log.Error("file ingest failed", "path", path, "error", err)
 		return false, nil
 	}
 	w.stats.files.Add(1)
@@ -218,7 +218,7 @@ func (w *Watcher) list() ([]string, error) {
 			if path == w.dir {
 				return err
 			}
-			w.log.Warn("cannot read", "path", path, "err", err)
+			w.log.Warn("cannot read", "path", path, "error", err)
 			return nil
 		}
 		name := d.Name()

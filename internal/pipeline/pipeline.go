@@ -309,7 +309,7 @@ func (p *Pipeline) store(ctx context.Context, batch []decoded, sum *Summary) err
 				if err := tx.RecordFailure(ctx, failureOf(d.in.Name, e)); err != nil {
 					return err
 				}
-				p.log.Warn("input skipped", "input", d.in.Name, "err", e)
+				p.log.Warn("input skipped", "input", d.in.Name, "error", e)
 			}
 			for _, ex := range d.docs {
 				s.Read++

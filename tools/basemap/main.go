@@ -44,7 +44,7 @@ func main() {
 	tol := flag.Float64("tolerance", 0.02, "Douglas-Peucker tolerance in degrees for country arcs")
 	flag.Parse()
 	if err := run(*world, *admin1, *out, *tol); err != nil {
-		slog.Error("basemap failed", "err", err)
+		slog.Error("basemap failed", "error", err)
 		os.Exit(1)
 	}
 }

@@ -133,13 +133,21 @@ func readCities(path string) ([]row, error) {
 	var rows []row
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
+	for line := 1; sc.Scan(); line++ {
 		c := strings.Split(sc.Text(), "\t")
 		if len(c) < 15 || c[6] != "P" {
 			continue
 		}
-		id, _ := strconv.ParseInt(c[0], 10, 64)
-		pop, _ := strconv.ParseInt(c[14], 10, 64)
+		// A row that does not parse stops the build: the output is meant to
+		// be byte-identical for the same input, not silently short of rows.
+		id, err := strconv.ParseInt(c[0], 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("cities line %d: geonames id %q: %w", line, c[0], err)
+		}
+		pop, err := strconv.ParseInt(c[14], 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("cities line %d: population %q: %w", line, c[14], err)
+		}
 		cc, fcode := c[8], c[7]
 		deep := depth[cc]
 		switch {
