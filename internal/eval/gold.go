@@ -37,7 +37,7 @@ type Place struct {
 }
 
 // Count is a gold count: its value and qualifier. In JSON it is a
-// two-element array, [539, "approx"].
+// two-element array, [612, "approx"].
 type Count struct {
 	Value     float64
 	Qualifier string

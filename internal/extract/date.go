@@ -388,8 +388,8 @@ func isoDate(s string) (int, time.Month, int, bool) {
 
 // ResolveDate finds the first date expression in text and resolves it
 // against published (Europe/Kyiv time; nil means unknown): explicit dates
-// ("7 June", "June 7, 2025"), nights ("the night of June 7" is June 6 to
-// 7), weekdays (the most recent such day on or before publication),
+// ("12 March", "March 12, 2025"), nights ("the night of March 12" is March
+// 11 to 12), weekdays (the most recent such day on or before publication),
 // "yesterday", "overnight" and "last night" (the night before
 // publication). A year that cannot be known is written "--MM-DD".
 func ResolveDate(text string, published *time.Time) (model.DateRange, bool) {

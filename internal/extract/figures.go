@@ -40,7 +40,7 @@ type figure struct {
 	// breakdown unless a verb of its own gives it a role.
 	BackRef bool
 	guessed bool // the role is the default, no verb gave it
-	OfThe   bool // "478 of the drones": part of weapons already counted
+	OfThe   bool // "455 of the drones": part of weapons already counted
 }
 
 // figureReader reads the counts in one clause.
@@ -118,11 +118,19 @@ var afterWeapon = set("strike", "strikes", "attack", "attacks", "raid", "raids",
 	"fragments", "wreckage", "production", "program", "programme", "industry", "operator", "operators",
 	"unit", "units", "danger", "alert", "factory", "plant", "launch", "launches")
 
+// debrisNouns name what falls from a weapon.
+var debrisNouns = set("debris", "fragments", "fragment", "wreckage", "remains", "parts", "pieces", "shrapnel", "remnants")
+
 // article reads "a"/"an" (plus up to two modifiers) before a singular
 // person or weapon as the count one.
 func (fr *figureReader) article(i int) (numMatch, bool) {
 	toks := fr.toks
 	if w := toks[i].Low; w != "a" && w != "an" {
+		return numMatch{}, false
+	}
+	// "fragments of a downed drone", "debris of an intercepted missile":
+	// what fell, not a count of weapons launched or intercepted.
+	if i >= 2 && toks[i-1].Low == "of" && debrisNouns[toks[i-2].Low] {
 		return numMatch{}, false
 	}
 	for p := i + 1; p < len(toks) && p <= i+3; p++ {
@@ -188,7 +196,7 @@ func (fr *figureReader) classify(n numMatch, prev []figure) []figure {
 				}
 			}
 		}
-		// "478 of the drones", "40 of them"; "two of them children"
+		// "455 of the drones", "40 of them"; "two of them children"
 		if hasSeq(toks, k, "them") || hasSeq(toks, k, "these") || hasSeq(toks, k, "whom") {
 			if k+1 < len(toks) && childNouns[toks[k+1].Low] && len(prev) > 0 {
 				switch prev[len(prev)-1].Field {

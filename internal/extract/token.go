@@ -30,7 +30,7 @@ type token struct {
 // Hyphenated words stay one token ("Shahed-136", "twenty-five"); a run of
 // digits glued to letters stays a single word token unless the letters are
 // a known unit or ordinal suffix, so scraper residue such as
-// "com+2jamaicaobserver" never yields a number.
+// "com+3dailyexample" never yields a number.
 func tokenize(text string, start, end int) []token {
 	toks := make([]token, 0, (end-start)/5+1)
 	i := start
