@@ -317,6 +317,28 @@ func hedge(toks []token) string {
 	return ""
 }
 
+// verifyWords are what a caveat says could not be done to a claim.
+var verifyWords = set("verify", "verified", "verification", "confirm", "confirmed", "corroborate",
+	"corroborated", "substantiated", "substantiate")
+
+// caveat reports whether a clause says a claim could not be checked: "the
+// claim could not be independently verified", "Reuters was unable to
+// confirm the report", "Kyiv did not confirm it". Such a sentence hedges
+// the claim told in the sentence before it.
+func caveat(toks []token) bool {
+	neg := false
+	for _, t := range toks {
+		switch t.Low {
+		case "not", "unable", "n't", "cannot", "no", "never":
+			neg = true
+		}
+		if neg && verifyWords[t.Low] {
+			return true
+		}
+	}
+	return false
+}
+
 // russianMarkers are phrases only Russian official sources use; a text
 // with one of them speaks for Russia even where no claimant is named.
 var russianMarkers = []string{"people's republic", "special military operation", "kiev regime", "kyiv regime",

@@ -204,7 +204,7 @@ func (rb *reportBuilder) report(fr *frame, places []placeRef) model.Report {
 		rep.Quantities.Settlements = &model.Quantity{Value: float64(len(rep.Settlements)), Qualifier: model.Exact,
 			Text: strings.Join(rep.Settlements, ", ")}
 	}
-	rep.Weapons = disjoint(rep.Weapons)
+	rep.Weapons = pruneBare(disjoint(rep.Weapons))
 	// "Two missiles hit the plant" also tells how many were launched, as
 	// far as the text knows.
 	launched := map[string]bool{}
@@ -366,6 +366,32 @@ func disjoint(ws []model.Weapon) []model.Weapon {
 		if w.Launched != nil || w.Intercepted != nil || w.Hit != nil || w.Model != "" || w.Kind != family(w.Kind) {
 			out = append(out, w)
 		}
+	}
+	return out
+}
+
+// pruneBare drops a weapon entry that carries neither a count nor a model
+// when a more specific entry of its family tells the same weapon: "a
+// ballistic missile … the missile" is one ballistic_missile, not also a
+// bare missile; "90 drones … the drones" one drone entry.
+func pruneBare(ws []model.Weapon) []model.Weapon {
+	bare := func(w model.Weapon) bool {
+		return w.Launched == nil && w.Intercepted == nil && w.Hit == nil && w.Model == ""
+	}
+	out := ws[:0]
+	for i, w := range ws {
+		if bare(w) {
+			covered := false
+			for j, o := range ws {
+				if j != i && family(o.Kind) == family(w.Kind) && (!bare(o) || o.Kind != w.Kind && w.Kind == family(w.Kind)) {
+					covered = true
+				}
+			}
+			if covered {
+				continue
+			}
+		}
+		out = append(out, w)
 	}
 	return out
 }

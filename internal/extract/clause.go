@@ -46,6 +46,7 @@ type clauseReader struct {
 	dates      resolver
 	pubYear    int
 	opinion    bool
+	war        bool         // attack triggers may be read in their war sense (see warReading)
 	lastWeapon *weaponEntry // the weapon last named, for "27 were destroyed" in the next sentence
 	listRole   string       // role set by a line ending in ":" for the list items under it
 }
@@ -75,6 +76,9 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 		switch {
 		case attackWords[w] && !infinitive && !negated(toks, i) && !repelled(toks, i):
 			if w == "shot" && !hasSeq(toks, i+1, "down") {
+				break
+			}
+			if ambiguousAttack[w] && (!cr.war || nonWarFrame(toks, i)) {
 				break
 			}
 			attack = true
@@ -198,7 +202,7 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 		f.Type = model.Deployment
 	case alert:
 		f.Type = model.AirAlert
-	case attack || has(fWeapon, fKilled, fInjured, fChildrenKilled, fChildrenInjured, fExplosions):
+	case attack || cr.war && has(fWeapon, fKilled, fInjured, fChildrenKilled, fChildrenInjured, fExplosions):
 		f.Type = model.Attack
 	}
 	f.HasTrig = attack || terr || dep || alert

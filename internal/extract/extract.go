@@ -71,6 +71,7 @@ func (x *Extractor) Reports(ctx context.Context, doc *model.Document) ([]model.R
 		sentToks[i] = tokenize(text, s.S, s.E)
 	}
 	cr.opinion = isOpinion(sentToks, text)
+	cr.war = warReading(sentToks, x.weapons)
 	var g grouper
 	var header headerDate
 	mi := 0
@@ -95,6 +96,9 @@ func (x *Extractor) Reports(ctx context.Context, doc *model.Document) ([]model.R
 		toks := sentToks[si]
 		who, whoSpan := claimantSpan(text, toks)
 		hedged := hedge(toks)
+		if hedged == "" && si+1 < len(sents) && caveat(sentToks[si+1]) {
+			hedged = "not verified" // the next sentence says this could not be checked
+		}
 		if !isListItem(text, s) {
 			cr.listRole = ""
 		}

@@ -64,13 +64,20 @@ func keepPlace(text string, sent sentence, m placeMention) (placeRef, bool) {
 		return ref, false // "Moscow-appointed", "Kyiv-based": an adjective
 	}
 	after := strings.TrimLeft(text[m.E:sent.E], " ")
-	if titles := strings.ToLower(firstWord(after)); titles == "governor" || titles == "mayor" || titles == "governor's" || titles == "mayor's" {
+	if officialArea(text[sent.S:m.S], after) {
 		ref.Dateline = true // "Belgorod governor Vyacheslav Gladkov said"
 		return ref, true
+	}
+	if w := firstWord(after); strings.ToLower(w) == "time" || outletWords[strings.ToLower(w)] && w != "" && unicode.IsUpper([]rune(w)[0]) ||
+		reportingOutlet(text[sent.S:m.S], after) {
+		return ref, false // "23:00 Moscow time", "the Kyiv Post", "the Kyiv Ledger reported"
 	}
 	if strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") {
 		next := strings.ToLower(firstWord(strings.TrimLeft(after[strings.IndexByte(after, 's')+1:], " ")))
 		rest := strings.TrimLeft(after[strings.IndexByte(after, 's')+1:], " ")
+		if acronym(firstWord(rest)) {
+			return ref, false // "Kyiv's SBU", "Moscow's FSB": an agency
+		}
 		capital := rest != "" && unicode.IsUpper([]rune(rest)[0]) && !possessedActors[next]
 		if ref.Weak || !localNouns[next] && !capital {
 			return ref, false
@@ -251,34 +258,104 @@ func isSubject(text string, sent sentence, m placeMention) bool {
 }
 
 // isDateline reports whether m opens its paragraph as a dateline: "Kyiv —",
-// "KYIV, Ukraine (AP) —", "Kyiv:".
+// "KYIV, Ukraine (AP) —", "MOSCOW, Nov 10 (Agency) –", "Kyiv:". Between the
+// place and the dash may stand only capitalised words, numbers, commas,
+// full stops and one parenthesised agency name.
 func isDateline(text string, sent sentence, m placeMention) bool {
 	if strings.TrimSpace(text[sent.S:m.S]) != "" {
 		return false
 	}
 	rest := text[m.E:sent.E]
-	// skip ", Ukraine" and "(AP)"
-	for k := 0; k < 3; k++ {
-		rest = strings.TrimLeft(rest, " ")
-		switch {
-		case strings.HasPrefix(rest, ","):
-			rest = rest[1:]
-			rest = strings.TrimLeft(rest, " ")
-			w := firstWord(rest)
-			rest = rest[len(w):]
-		case strings.HasPrefix(rest, "("):
-			if j := strings.IndexByte(rest, ')'); j > 0 && j < 30 {
-				rest = rest[j+1:]
+	for words := 0; words <= 6; words++ {
+		rest = strings.TrimLeft(rest, " ,.")
+		for _, p := range []string{"—", "–", "-", ":"} {
+			if strings.HasPrefix(rest, p) {
+				return true
 			}
 		}
-	}
-	rest = strings.TrimLeft(rest, " ")
-	for _, p := range []string{"—", "–", "-", ":"} {
-		if strings.HasPrefix(rest, p) {
-			return true
+		if strings.HasPrefix(rest, "(") {
+			j := strings.IndexByte(rest, ')')
+			if j < 0 || j > 40 {
+				return false
+			}
+			rest = rest[j+1:]
+			continue
 		}
+		end := strings.IndexAny(rest, " ,.(")
+		if end <= 0 {
+			return false
+		}
+		r := []rune(rest[:end])
+		if !unicode.IsUpper(r[0]) && !unicode.IsDigit(r[0]) {
+			return false
+		}
+		rest = rest[end:]
 	}
 	return false
+}
+
+// titleWords are officials whose title follows their area's name.
+var titleWords = set("governor", "governor's", "mayor", "mayor's", "head", "chief", "administration",
+	"administration's", "council", "authorities", "police", "prosecutor", "prosecutors", "ombudsman")
+
+// officialArea reports whether the place before after names an official's
+// area: "Belgorod governor", "Dnipropetrovsk regional governor", "the head
+// of the Kharkiv regional military administration".
+func officialArea(before, after string) bool {
+	ws := strings.Fields(strings.ToLower(after))
+	k := 0
+	for k < len(ws) && k < 3 && (ws[k] == "regional" || ws[k] == "oblast" || ws[k] == "region" || ws[k] == "city" ||
+		ws[k] == "military" || ws[k] == "district" || ws[k] == "region's" || ws[k] == "oblast's") {
+		k++
+	}
+	if k < len(ws) {
+		w := strings.Trim(ws[k], ",.;")
+		if w == "governor" || w == "governor's" || w == "mayor" || w == "mayor's" {
+			return true
+		}
+		if k > 0 && titleWords[w] {
+			return true // "Kharkiv regional head", "Sumy regional administration"
+		}
+	}
+	bw := strings.Fields(strings.ToLower(lastWords(before, 4)))
+	// "the head of the Kharkiv regional military administration"
+	return k > 0 && len(bw) >= 2 && bw[len(bw)-1] == "the" && bw[len(bw)-2] == "of" &&
+		len(bw) >= 3 && (bw[len(bw)-3] == "head" || bw[len(bw)-3] == "chief" || bw[len(bw)-3] == "governor")
+}
+
+// outletWords end the names of news outlets: "the Kyiv Independent",
+// "the Moscow Times".
+var outletWords = set("independent", "post", "times", "ledger", "herald", "daily", "journal", "gazette",
+	"telegraph", "observer", "tribune", "courier", "express", "insider", "pravda", "mirror", "chronicle",
+	"review", "dispatch", "bulletin", "echo", "today", "online", "tribune", "standard", "monitor")
+
+// reportingOutlet reports whether "the X Name reported" names an outlet: a
+// place after "the", a capitalised word, then a reporting verb.
+func reportingOutlet(before, after string) bool {
+	bw := strings.Fields(strings.ToLower(lastWords(before, 1)))
+	if len(bw) == 0 || bw[0] != "the" {
+		return false
+	}
+	w := firstWord(after)
+	if w == "" || !unicode.IsUpper([]rune(w)[0]) || acronym(w) {
+		return false
+	}
+	rest := strings.TrimLeft(after[len(w):], " ")
+	v := strings.ToLower(firstWord(rest))
+	return v == "reported" || v == "reports" || v == "said" || v == "says" || v == "wrote" || v == "writes" || v == "cited" || v == "quoted"
+}
+
+// acronym reports whether w is an all-capital abbreviation ("SBU", "FSB").
+func acronym(w string) bool {
+	if len(w) < 2 || len(w) > 6 {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func firstWord(s string) string {

@@ -86,9 +86,26 @@ func (c *catalogue) find(toks []token) []weaponMention {
 	var out []weaponMention
 	for i := 0; i < len(toks); i++ {
 		if e, n, ok := c.match(toks, i); ok {
-			out = append(out, weaponMention{e, i, i + n})
+			if !targetAfter(toks, i+n) {
+				out = append(out, weaponMention{e, i, i + n})
+			}
 			i += n - 1
 		}
 	}
 	return out
+}
+
+// industryNouns after a weapon name make it a modifier of a target or an
+// organisation: "drone assembly workshops", "a missile plant", "drone
+// operators", "missile components".
+var industryNouns = set("assembly", "workshop", "workshops", "factory", "factories", "plant", "plants",
+	"production", "producer", "producers", "manufacturer", "manufacturers", "manufacturing", "maker", "makers",
+	"industry", "depot", "depots", "warehouse", "warehouses", "storage", "stores", "components", "parts",
+	"operators", "operator", "pilots", "hangar", "hangars", "facility", "facilities", "programme", "program",
+	"developer", "developers", "design", "bureau", "sites", "site", "base", "bases", "deal", "supplies")
+
+// targetAfter reports whether the word at toks[k] makes the weapon before it
+// a modifier ("drone factory") rather than the weapon used.
+func targetAfter(toks []token, k int) bool {
+	return k < len(toks) && industryNouns[toks[k].Low]
 }

@@ -1,0 +1,103 @@
+package extract
+
+// War context: "attack", "strike", "shot" and "hit" are everyday words in
+// sports, business and health copy. They report an occurrence only in a
+// document that speaks of war at all, and never in their non-war frames
+// ("went on strike", "a heart attack", "prices shot up"). A document that
+// names no war cue but speaks of sport, markets, labour or health is read
+// in those senses; a terse war post without cues ("Kharkiv: explosions")
+// is still read as war.
+
+// ambiguousAttack are attack triggers with common non-war senses.
+var ambiguousAttack = set("attack", "attacks", "attacked", "attacking", "strike", "strikes", "struck", "striking",
+	"hit", "hits", "shot", "assault", "assaults", "raid", "raids", "targeted", "targeting", "destroyed",
+	"pounded", "rocked", "volley", "salvo", "onslaught", "explosion", "explosions", "blast", "blasts",
+	"bombarded", "impacts")
+
+// warWords speak of war wherever they stand.
+var warWords = set("war", "wartime", "invasion", "troops", "army", "military", "soldiers", "servicemen",
+	"artillery", "shelling", "shelled", "enemy", "occupiers", "occupying", "invaders", "aggressor", "frontline",
+	"front-line", "airstrike", "airstrikes", "bombardment", "air-raid", "shells", "mortar", "mortars",
+	"howitzer", "howitzers", "munitions", "warplanes", "warship", "warships", "brigade", "battalion",
+	"regiment", "saboteurs", "sabotage", "defence", "defense", "interceptors", "casualties", "ceasefire")
+
+// warContext reports whether a document speaks of war: a weapon from the
+// catalogue, a military word, or a side word before an attack or an
+// actor noun ("Russian strike", "Ukrainian forces").
+func warContext(sents [][]token, c *catalogue) bool {
+	for _, toks := range sents {
+		if len(c.find(toks)) > 0 {
+			return true
+		}
+		for i, t := range toks {
+			if warWords[t.Low] {
+				return true
+			}
+			if sideWord(t) != "" {
+				for p := i + 1; p < len(toks) && p <= i+2; p++ {
+					if actorNouns[toks[p].Low] || attackWords[toks[p].Low] {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// otherDomain are words of sport, markets, labour and health copy.
+var otherDomain = set("match", "goal", "goals", "shots", "striker", "strikers", "keeper", "goalkeeper", "league",
+	"coach", "club", "fans", "stadium", "derby", "scored", "score", "players", "player", "midfielder", "defender",
+	"defenders", "tournament", "championship", "cup", "half-time", "prices", "price", "shares", "investors",
+	"traders", "market", "markets", "stocks", "percent", "exporters", "wages", "dockworkers", "union", "unions",
+	"stoppage", "walkout", "heart", "stroke", "concert", "album", "film", "novel", "election")
+
+// warReading reports whether attack triggers in the document may report
+// occurrences: it speaks of war, or at least of nothing else.
+func warReading(sents [][]token, c *catalogue) bool {
+	if warContext(sents, c) {
+		return true
+	}
+	for _, toks := range sents {
+		for _, t := range toks {
+			if otherDomain[t.Low] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// nonWarFrame reports whether the trigger at toks[i] is used in a non-war
+// sense: "heart attack", "on strike", "hunger strike", "strike action",
+// "prices shot up", "a strike past the keeper", "shots at goal".
+func nonWarFrame(toks []token, i int) bool {
+	w := toks[i].Low
+	if i > 0 {
+		switch toks[i-1].Low {
+		case "heart", "panic", "asthma", "anxiety", "hunger", "general", "labour", "labor", "rent", "warning",
+			"counter", "lucky", "free", "penalty", "goal", "goals":
+			return true
+		case "on":
+			if w == "strike" || w == "strikes" {
+				return true // "went on strike"
+			}
+		}
+	}
+	if hasSeq(toks, i+1, "action") || hasSeq(toks, i+1, "ballot") || hasSeq(toks, i+1, "pay") && w == "strike" {
+		return true
+	}
+	if w == "shot" && (hasSeq(toks, i+1, "up") || hasSeq(toks, i+1, "past") || hasSeq(toks, i+1, "wide")) {
+		return true
+	}
+	if w == "hit" && (hasSeq(toks, i+1, "a", "record") || hasSeq(toks, i+1, "record") || hasSeq(toks, i+1, "the", "post")) {
+		return true
+	}
+	for p := i + 1; p < len(toks) && p <= i+3; p++ {
+		switch toks[p].Low {
+		case "goal", "keeper", "goalkeeper", "net", "crossbar", "post", "volatility", "prices", "margins":
+			return true
+		}
+	}
+	return false
+}
