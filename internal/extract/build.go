@@ -199,6 +199,7 @@ func (rb *reportBuilder) report(fr *frame, places []placeRef) model.Report {
 			rb.weapon(w.weaponEntry)
 		}
 	}
+	rb.unlisted(fr)
 	// "captured the village of X" counts one settlement.
 	if fr.Type == model.TerritorialChange && rep.Quantities.Settlements == nil && len(rep.Settlements) > 0 {
 		rep.Quantities.Settlements = &model.Quantity{Value: float64(len(rep.Settlements)), Qualifier: model.Exact,

@@ -118,6 +118,29 @@ var afterWeapon = set("strike", "strikes", "attack", "attacks", "raid", "raids",
 	"fragments", "wreckage", "production", "program", "programme", "industry", "operator", "operators",
 	"unit", "units", "danger", "alert", "factory", "plant", "launch", "launches")
 
+// definitePerson reads "killing its driver", "wounding the pilot", "the
+// driver was killed" as one person: a definite singular person right
+// beside a casualty word.
+func definitePerson(toks []token, i int) bool {
+	switch toks[i].Low {
+	case "the", "its", "his", "her", "their":
+	default:
+		return false
+	}
+	p := i + 1
+	if p < len(toks) && p+1 < len(toks) && !singularPeople[toks[p].Low] && toks[p].Kind == tokWord && singularPeople[toks[p+1].Low] {
+		p++ // "the elderly driver"
+	}
+	if p >= len(toks) || !singularPeople[toks[p].Low] {
+		return false
+	}
+	if i > 0 && (killedWords[toks[i-1].Low] || injuredWords[toks[i-1].Low]) && toks[i-1].Low != "dead" && toks[i-1].Low != "toll" {
+		return true
+	}
+	return hasSeq(toks, p+1, "was", "killed") || hasSeq(toks, p+1, "was", "injured") || hasSeq(toks, p+1, "was", "wounded") ||
+		hasSeq(toks, p+1, "died")
+}
+
 // debrisNouns name what falls from a weapon.
 var debrisNouns = set("debris", "fragments", "fragment", "wreckage", "remains", "parts", "pieces", "shrapnel", "remnants")
 
@@ -126,6 +149,9 @@ var debrisNouns = set("debris", "fragments", "fragment", "wreckage", "remains", 
 func (fr *figureReader) article(i int) (numMatch, bool) {
 	toks := fr.toks
 	if w := toks[i].Low; w != "a" && w != "an" {
+		if definitePerson(toks, i) {
+			return numMatch{Value: 1, Qualifier: model.Exact, I: i, J: i + 1}, true
+		}
 		return numMatch{}, false
 	}
 	// "fragments of a downed drone", "debris of an intercepted missile":

@@ -49,6 +49,12 @@ var trialCases = []struct {
 	{"debris of an intercepted missile", "Debris of an intercepted missile damaged a school in Brovary on Saturday.",
 		[]string{"attack RU 2025-03-01 @Brovary"}},
 
+	// A village the gazetteer lacks is still named, unresolved, in its region.
+	{"unlisted village captured", "Russia's defence ministry said its troops had captured Zelenokamianka in the Kharkiv region.",
+		[]string{"territorial_change RU ? @Zelenokamianka @Kharkiv settlements=1"}},
+	{"unlisted village attacked", "A Ukrainian drone hit a tractor near the village of Zelenokamianka in the Kursk region on Saturday, killing the driver, the governor said.",
+		[]string{"attack UA 2025-03-01 @Zelenokamianka @Kursk killed=1 drones_hit=1 drones_launched=1"}},
+
 	// A nationwide tally in a city story belongs to the country or the
 	// article's target, not to a raion found in a common word.
 	{"nationwide tally in a city story", "Russian drones attacked Dnipro overnight, injuring six people in the Samarskyi district. Nationwide, Russia launched 87 drones and 64 were downed, the Air Force said.",
