@@ -26,6 +26,9 @@ type finding struct {
 	Anaphor  bool // opens with "This barrage", "These strikes": continues the latest report
 	Summary  bool // an air-defence tally over several regions: intercepts only
 	AirDef   bool // names air defences without saying whose
+	// battleSide is the side named on a ground assault ("Russian
+	// assaults"), which attacks whoever repels it.
+	battleSide model.Side
 }
 
 // strong returns the non-country places of f.
@@ -205,6 +208,19 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 	case attack || cr.war && has(fWeapon, fKilled, fInjured, fChildrenKilled, fChildrenInjured, fExplosions):
 		f.Type = model.Attack
 	}
+	if f.Type == model.Attack || f.Type == "" && attack {
+		if side, ok := groundBattle(toks, f.Weapons, f.Figures); ok {
+			f.Type = model.Battle
+			attack = true
+			if side != "" {
+				f.battleSide = side
+			}
+		}
+	} else if f.Type == "" && !neg {
+		if side, ok := groundBattle(toks, f.Weapons, f.Figures); ok {
+			f.Type, attack, f.battleSide = model.Battle, true, side
+		}
+	}
 	f.HasTrig = attack || terr || dep || alert
 	f.Anaphor = anaphoric(toks)
 	for _, g := range f.Figures {
@@ -225,6 +241,9 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 		}
 	}
 	f.Side = attackerFrom(cues)
+	if f.Type == model.Battle && f.battleSide != "" {
+		f.Side = f.battleSide // "repelled nine Russian infantry attacks": the assaulting side
+	}
 	f.AirDef = mentionsAirDefence(toks)
 	f.Summary = len(f.strong()) >= 2 && has(fWeapon) && !has(fKilled, fInjured, fChildrenKilled, fChildrenInjured)
 	for _, g := range f.Figures {

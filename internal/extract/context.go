@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/sitrep-osint/sitrep/internal/model"
+
 // War context: "attack", "strike", "shot" and "hit" are everyday words in
 // sports, business and health copy. They report an occurrence only in a
 // document that speaks of war at all, and never in their non-war frames
@@ -100,4 +102,50 @@ func nonWarFrame(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// groundNouns are ground fighting; attack nouns count as ground fighting
+// after an infantry or armour word ("infantry attacks").
+var (
+	groundNouns = set("assaults", "clashes", "firefights", "skirmishes", "engagements", "offensives")
+	groundMods  = set("infantry", "ground", "mechanised", "mechanized", "armoured", "armored", "tank", "motorised")
+	strikeWords = set("strike", "strikes", "struck", "shelling", "shelled", "hit", "hits", "bombed", "bombing",
+		"airstrike", "airstrikes", "shot", "downed", "intercepted", "explosion", "explosions", "blast", "blasts",
+		"debris", "barrage", "bombardment")
+)
+
+// groundBattle reports whether a clause tells ground fighting rather than a
+// strike: ground assaults or infantry attacks, with no weapon named, no
+// casualty figure and no strike word ("Russian troops launched 23 assaults
+// near Kostiantynivka", "repelled nine Russian infantry attacks near
+// Lyman"); a single "assault on Kharkiv" is a strike. It returns the side named on the assaults, if any.
+func groundBattle(toks []token, weapons []weaponMention, figs []figure) (model.Side, bool) {
+	for _, w := range weapons {
+		if w.Kind != "air_defense" {
+			return "", false
+		}
+	}
+	for _, g := range figs {
+		if g.Field != fSettlements && g.Field != fTroops {
+			return "", false
+		}
+	}
+	at := -1
+	for i, t := range toks {
+		if strikeWords[t.Low] {
+			return "", false
+		}
+		if at < 0 && (groundNouns[t.Low] || (t.Low == "attacks" || t.Low == "attack" || t.Low == "assault") && i > 0 && groundMods[toks[i-1].Low]) {
+			at = i
+		}
+	}
+	if at < 0 {
+		return "", false
+	}
+	for b := at - 1; b >= 0 && b >= at-3; b-- {
+		if s := sideWord(toks[b]); s != "" {
+			return s, true
+		}
+	}
+	return "", true
 }

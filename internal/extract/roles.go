@@ -236,7 +236,7 @@ func passive(w string) bool {
 // onlyJoiners reports whether toks[a:b] holds only commas and "and".
 func onlyJoiners(toks []token, a, b int) bool {
 	for p := a; p < b; p++ {
-		if w := toks[p].Low; w != "," && w != "and" && w != "as" && w != "well" && w != "plus" {
+		if w := toks[p].Low; w != "," && w != "and" && w != "as" && w != "well" && w != "plus" && w != "all" && w != "both" {
 			return false
 		}
 	}

@@ -55,6 +55,16 @@ var trialCases = []struct {
 	{"unlisted village attacked", "A Ukrainian drone hit a tractor near the village of Zelenokamianka in the Kursk region on Saturday, killing the driver, the governor said.",
 		[]string{"attack UA 2025-03-01 @Zelenokamianka @Kursk killed=1 drones_hit=1 drones_launched=1"}},
 
+	// A conjoined count keeps the role of its verb after "all".
+	{"all of a type intercepted", "Overnight Russia launched 50 drones and 4 Kalibr cruise missiles at Mykolaiv. Air defence destroyed 31 drones and all 4 cruise missiles.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Mykolaiv drones_launched=50 missiles_launched=4 drones_intercepted=31 missiles_intercepted=4"}},
+
+	// Ground assaults are battles, not strikes.
+	{"ground assaults", "Russian troops launched 23 assaults near Kostiantynivka over the past day, the General Staff said.",
+		[]string{"battle RU ? @Kostiantynivka"}},
+	{"infantry attacks repelled", "Ukrainian units repelled nine Russian infantry attacks near Lyman on Saturday.",
+		[]string{"battle RU 2025-03-01 @Lyman"}},
+
 	// A nationwide tally in a city story belongs to the country or the
 	// article's target, not to a raion found in a common word.
 	{"nationwide tally in a city story", "Russian drones attacked Dnipro overnight, injuring six people in the Samarskyi district. Nationwide, Russia launched 87 drones and 64 were downed, the Air Force said.",
