@@ -139,7 +139,8 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 		// "the attack a week earlier", "days ago": another occurrence;
 		// "this week alone", "last month": a tally over a period.
 		// "since January, Russia has launched 11,000 drones": a running total.
-		if w == "since" && i+1 < len(toks) && (months[toks[i+1].Low] > 0 || hasSeq(toks, i+1, "the", "start") ||
+		if w == "since" && i+1 < len(toks) && (months[toks[i+1].Low] > 0 || hasSeq(toks, i+1, "the", "start") || hasSeq(toks, i+1, "then") ||
+			isYear(toks[i+1].Low) ||
 			hasSeq(toks, i+1, "the", "beginning")) && !superlativeBefore(toks, i) {
 			otherTime = true
 		}

@@ -251,7 +251,8 @@ func isSubject(text string, sent sentence, m placeMention) bool {
 	}
 	w := strings.ToLower(lastWords(before, 1))
 	switch w {
-	case "and", "but", "that", "while", "as", "because", "since", "when", "after":
+	case "and", "but", "that", "while", "as", "because", "since", "when", "after", "then", "now", "meanwhile",
+		"later", "overnight", "yesterday", "today", "again":
 		return true
 	}
 	return false

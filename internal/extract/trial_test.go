@@ -65,6 +65,11 @@ var trialCases = []struct {
 	{"infantry attacks repelled", "Ukrainian units repelled nine Russian infantry attacks near Lyman on Saturday.",
 		[]string{"battle RU 2025-03-01 @Lyman"}},
 
+	// "Since then" tells a running total; a capital that "has launched" acts.
+	{"since then running total", "Since then Moscow has launched thousands of drones at Ukrainian cities.", nil},
+	{"capital has launched", "Moscow has launched 40 drones at Odesa overnight, the regional governor said.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Odesa drones_launched=40"}},
+
 	// A nationwide tally in a city story belongs to the country or the
 	// article's target, not to a raion found in a common word.
 	{"nationwide tally in a city story", "Russian drones attacked Dnipro overnight, injuring six people in the Samarskyi district. Nationwide, Russia launched 87 drones and 64 were downed, the Air Force said.",
