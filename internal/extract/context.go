@@ -21,7 +21,7 @@ var warWords = set("war", "wartime", "invasion", "troops", "army", "military", "
 	"artillery", "shelling", "shelled", "enemy", "occupiers", "occupying", "invaders", "aggressor", "frontline",
 	"front-line", "airstrike", "airstrikes", "bombardment", "air-raid", "shells", "mortar", "mortars",
 	"howitzer", "howitzers", "munitions", "warplanes", "warship", "warships", "brigade", "battalion",
-	"regiment", "saboteurs", "sabotage", "defence", "defense", "interceptors", "casualties", "ceasefire")
+	"regiment", "saboteurs", "sabotage", "interceptors", "casualties", "ceasefire", "shelters", "shelter")
 
 // warContext reports whether a document speaks of war: a weapon from the
 // catalogue, a military word, or a side word before an attack or an
@@ -32,7 +32,7 @@ func warContext(sents [][]token, c *catalogue) bool {
 			return true
 		}
 		for i, t := range toks {
-			if warWords[t.Low] {
+			if warWords[t.Low] || t.Low == "air" && (hasSeq(toks, i+1, "defence") || hasSeq(toks, i+1, "defense") || hasSeq(toks, i+1, "force")) {
 				return true
 			}
 			if sideWord(t) != "" {
@@ -50,7 +50,7 @@ func warContext(sents [][]token, c *catalogue) bool {
 // otherDomain are words of sport, markets, labour and health copy.
 var otherDomain = set("match", "goal", "goals", "shots", "striker", "strikers", "keeper", "goalkeeper", "league",
 	"coach", "club", "fans", "stadium", "derby", "scored", "score", "players", "player", "midfielder", "defender",
-	"defenders", "tournament", "championship", "cup", "half-time", "prices", "price", "shares", "investors",
+	"defenders", "tournament", "championship", "cup", "half-time", "forward", "winger", "referee", "football", "season", "playoff", "kick-off", "prices", "price", "shares", "investors",
 	"traders", "market", "markets", "stocks", "percent", "exporters", "wages", "dockworkers", "union", "unions",
 	"stoppage", "walkout", "heart", "stroke", "concert", "album", "film", "novel", "election")
 

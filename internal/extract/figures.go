@@ -203,6 +203,14 @@ func (fr *figureReader) classify(n numMatch, prev []figure) []figure {
 	} else if hasSeq(toks, k, "of") {
 		k++
 	}
+	if k > n.J && k < len(toks) && injuredWords[toks[k].Low] {
+		// "one of the wounded has died": a death among the injured
+		for p := k + 1; p < len(toks) && p <= k+4; p++ {
+			if w := toks[p].Low; w == "died" || w == "dies" || w == "succumbed" {
+				return []figure{{Field: fKilled, N: n, I: n.I, J: k + 1}}
+			}
+		}
+	}
 	if k > n.J && k < len(toks) && (killedWords[toks[k].Low] || injuredWords[toks[k].Low] || toks[k].Low == "victims") {
 		return nil // "two of the injured": part of a count given elsewhere
 	}

@@ -139,6 +139,9 @@ func parseBareNumber(toks []token, i int) (v float64, j int, vague, ok bool) {
 	t := toks[i]
 	switch {
 	case t.Kind == tokNum:
+		if clockPart(toks, i) {
+			return 0, i, false, false // "14:20", "at 09:00": a time, not a count
+		}
 		v, ok = parseDigits(t.Low)
 		if !ok {
 			return 0, i, false, false
@@ -289,4 +292,14 @@ func ParseQuantity(s string) (model.Quantity, bool) {
 		}
 	}
 	return model.Quantity{}, false
+}
+
+// clockPart reports whether the number at toks[i] is an hour or minute of
+// a clock time written "HH:MM" (the colon touching both numbers).
+func clockPart(toks []token, i int) bool {
+	colon := func(k int) bool {
+		return k > 0 && k+1 < len(toks) && toks[k].Low == ":" && toks[k-1].Kind == tokNum && toks[k+1].Kind == tokNum &&
+			toks[k].S == toks[k-1].E && toks[k+1].S == toks[k].E && len(toks[k+1].Low) == 2
+	}
+	return colon(i+1) || colon(i-1)
 }

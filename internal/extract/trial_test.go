@@ -70,6 +70,12 @@ var trialCases = []struct {
 	{"capital has launched", "Moscow has launched 40 drones at Odesa overnight, the regional governor said.",
 		[]string{"attack RU 2025-03-01..2025-03-02 @Odesa drones_launched=40"}},
 
+	// Clock times in live blogs are not counts; a death among the wounded
+	// is a death.
+	{"live blog times", "Live\n09:12 Explosions in Chernihiv.\n09:40 The mayor says a drone hit a school; four people were wounded.\n11:25 One of the wounded has died in hospital.",
+		[]string{"attack RU 2025-03-02 @Chernihiv killed=1 injured=4 drones_hit=1 drones_launched=1"}},
+	{"sports defence is no war", "Rukh's attack tore through the Oleksandriia defence in Lviv on Saturday, and their forward hit the post twice.", nil},
+
 	// A nationwide tally in a city story belongs to the country or the
 	// article's target, not to a raion found in a common word.
 	{"nationwide tally in a city story", "Russian drones attacked Dnipro overnight, injuring six people in the Samarskyi district. Nationwide, Russia launched 87 drones and 64 were downed, the Air Force said.",
