@@ -144,7 +144,7 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 			hasSeq(toks, i+1, "the", "beginning")) && !superlativeBefore(toks, i) {
 			otherTime = true
 		}
-		if (w == "earlier" || w == "ago" || w == "before") && i > 0 && timeUnits[toks[i-1].Low] ||
+		if (w == "earlier" || w == "ago" || w == "before" || w == "after" && i == 2) && i > 0 && timeUnits[toks[i-1].Low] ||
 			(w == "this" || w == "last" || w == "past") && i+1 < len(toks) && periodUnits[toks[i+1].Low] && !superlativeBefore(toks, i) {
 			otherTime = true
 		}

@@ -194,6 +194,13 @@ func (fr *figureReader) article(i int) (numMatch, bool) {
 // three", "of which 40").
 func (fr *figureReader) classify(n numMatch, prev []figure) []figure {
 	toks := fr.toks
+	// "87 drones, 64 of which were downed": part of the weapon count before.
+	if (hasSeq(toks, n.J, "of", "which") || hasSeq(toks, n.J, "of", "them")) && len(prev) > 0 && prev[len(prev)-1].Field == fWeapon &&
+		!(n.J+2 < len(toks) && personNouns[toks[n.J+2].Low]) {
+		if w, ok := fr.weaponBefore(n.I, prev); ok {
+			return []figure{{Field: fWeapon, Weapon: w, N: n, I: n.I, J: n.J + 2, BackRef: true}}
+		}
+	}
 	// "N of (the) M drones": N of a total M.
 	k := n.J
 	if hasSeq(toks, k, "out", "of") {

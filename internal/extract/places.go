@@ -72,6 +72,13 @@ func keepPlace(text string, sent sentence, m placeMention) (placeRef, bool) {
 		reportingOutlet(text[sent.S:m.S], after) {
 		return ref, false // "23:00 Moscow time", "the Kyiv Post", "the Kyiv Ledger reported"
 	}
+	tail := after
+	if mt := strings.ToLower(text[m.S:m.E]); strings.HasSuffix(mt, " district") || strings.HasSuffix(mt, " districts") {
+		tail = "district " + after // the geocoder took "Samarskyi district" as one name
+	}
+	if cityDistrict(text[sent.S:m.S], tail) {
+		return ref, false // "the city's Samarskyi district": a city's district, not the raion of that name
+	}
 	if strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") {
 		next := strings.ToLower(firstWord(strings.TrimLeft(after[strings.IndexByte(after, 's')+1:], " ")))
 		rest := strings.TrimLeft(after[strings.IndexByte(after, 's')+1:], " ")
@@ -381,4 +388,28 @@ func lastWords(s string, n int) string {
 		}
 	}
 	return s[end:]
+}
+
+// cityDistrict reports whether a name before "district" is a district of a
+// city rather than a raion: "the city's Samarskyi district", "the
+// Shevchenkivskyi district of Kyiv". The city itself locates the clause.
+func cityDistrict(before, after string) bool {
+	if w := strings.ToLower(firstWord(after)); w != "district" && w != "districts" {
+		return false
+	}
+	bw := strings.Fields(strings.ToLower(lastWords(before, 3)))
+	for _, w := range bw {
+		if w == "city's" || w == "city’s" || w == "capital's" || w == "capital’s" {
+			return true
+		}
+	}
+	rest := strings.TrimLeft(after[len("district"):], "s ")
+	if strings.HasPrefix(rest, "of ") {
+		w := firstWord(strings.TrimLeft(rest[3:], " "))
+		if w == "the" {
+			return false
+		}
+		return w != "" && unicode.IsUpper([]rune(w)[0])
+	}
+	return false
 }

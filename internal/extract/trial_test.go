@@ -76,6 +76,13 @@ var trialCases = []struct {
 		[]string{"attack RU 2025-03-02 @Chernihiv killed=1 injured=4 drones_hit=1 drones_launched=1"}},
 	{"sports defence is no war", "Rukh's attack tore through the Oleksandriia defence in Lviv on Saturday, and their forward hit the post twice.", nil},
 
+	// A city's district is not the raion that shares its name.
+	{"city's district", "Russian drones attacked Dnipro overnight, injuring six people. The city's Samarskyi district was hit hardest.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Dnipro injured=6"}},
+	{"of which were downed", "Russia launched 87 drones across Ukraine overnight, 64 of which were downed, the Air Force said.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Ukraine drones_launched=87 drones_intercepted=64"}},
+	{"a week after", "A week after the strike on Sumy, rescuers are still clearing rubble.", nil},
+
 	// A nationwide tally in a city story belongs to the country or the
 	// article's target, not to a raion found in a common word.
 	{"nationwide tally in a city story", "Russian drones attacked Dnipro overnight, injuring six people in the Samarskyi district. Nationwide, Russia launched 87 drones and 64 were downed, the Air Force said.",
