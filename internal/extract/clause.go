@@ -85,6 +85,8 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 				break
 			}
 			attack = true
+		case w == "fire" && underFire(toks, i) && !negated(toks, i):
+			attack = true // "came under fire", "was under artillery fire"
 		case territorialWords[w]:
 			terr = true
 			gain = gain || defenderGains[w]

@@ -149,3 +149,21 @@ func groundBattle(toks []token, weapons []weaponMention, figs []figure) (model.S
 	}
 	return "", true
 }
+
+// underFire reports whether "fire" at toks[i] is "came under (artillery)
+// fire" or "was under fire": a verb before "under", so that a verbless
+// headline ("Nikopol district under fire again") does not start a report.
+func underFire(toks []token, i int) bool {
+	u := i - 1
+	if u > 0 && toks[u].Low != "under" && toks[u].Kind == tokWord {
+		u-- // "under artillery fire"
+	}
+	if u < 1 || toks[u].Low != "under" {
+		return false
+	}
+	switch toks[u-1].Low {
+	case "came", "come", "comes", "coming", "was", "were", "is", "are", "been", "remained", "remains":
+		return true
+	}
+	return false
+}

@@ -317,7 +317,7 @@ func officialArea(before, after string) bool {
 		k++
 	}
 	if k < len(ws) {
-		w := strings.Trim(ws[k], ",.;")
+		w := strings.TrimSuffix(strings.TrimSuffix(strings.Trim(ws[k], ",.;"), "'s"), "’s")
 		if w == "governor" || w == "governor's" || w == "mayor" || w == "mayor's" {
 			return true
 		}

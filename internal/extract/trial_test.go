@@ -83,6 +83,12 @@ var trialCases = []struct {
 		[]string{"attack RU 2025-03-01..2025-03-02 @Ukraine drones_launched=87 drones_intercepted=64"}},
 	{"a week after", "A week after the strike on Sumy, rescuers are still clearing rubble.", nil},
 
+	// "Came under fire" is an attack; a prosecutor's office names its area.
+	{"came under fire", "The village of Tetkino came under fire from Ukrainian forces overnight, the Kursk governor said. Two civilians were wounded.",
+		[]string{"attack UA 2025-03-01..2025-03-02 @Tetkino injured=2"}},
+	{"regional prosecutor's office", "Russian troops dropped a guided bomb on Kupiansk on Saturday, the Kharkiv regional prosecutor's office said. A 70-year-old man was killed.",
+		[]string{"attack RU 2025-03-01 @Kupiansk killed=1 glide_bomb_launched=1"}},
+
 	// A nationwide tally in a city story belongs to the country or the
 	// article's target, not to a raion found in a common word.
 	{"nationwide tally in a city story", "Russian drones attacked Dnipro overnight, injuring six people in the Samarskyi district. Nationwide, Russia launched 87 drones and 64 were downed, the Air Force said.",
