@@ -70,6 +70,10 @@ func warReading(sents [][]token, c *catalogue) bool {
 	return true
 }
 
+// strikers are who goes on a labour strike.
+var strikers = set("workers", "farmers", "miners", "drivers", "doctors", "teachers", "dockworkers", "employees",
+	"staff", "nurses", "truckers", "unions", "union", "students", "hauliers", "railway")
+
 // nonWarFrame reports whether the trigger at toks[i] is used in a non-war
 // sense: "heart attack", "on strike", "hunger strike", "strike action",
 // "prices shot up", "a strike past the keeper", "shots at goal".
@@ -84,6 +88,18 @@ func nonWarFrame(toks []token, i int) bool {
 			if w == "strike" || w == "strikes" {
 				return true // "went on strike"
 			}
+		}
+	}
+	if w == "strike" || w == "strikes" {
+		// "farmers staged a strike", "a strike by dockworkers"
+		for b := i - 1; b >= 0 && b >= i-3; b-- {
+			switch toks[b].Low {
+			case "staged", "stage", "staging", "called", "declared", "organised", "organized", "held", "joined", "threatened":
+				return true
+			}
+		}
+		if hasSeq(toks, i+1, "by") && i+2 < len(toks) && strikers[toks[i+2].Low] {
+			return true
 		}
 	}
 	if hasSeq(toks, i+1, "action") || hasSeq(toks, i+1, "ballot") || hasSeq(toks, i+1, "pay") && w == "strike" {

@@ -157,6 +157,18 @@ func (r resolver) dateAt(toks []token, i int) (dateMatch, bool) {
 			return mkRange(d.add(-1), d, "night", toks, i, i+3), true
 		}
 	}
+	// "the night of Friday to Saturday": into the most recent Saturday.
+	if w == "night" && hasSeq(toks, i+1, "of") && i+4 < len(toks) && (toks[i+3].Low == "to" || toks[i+3].Low == "into") && r.hasPub {
+		_, ok1 := weekdays[toks[i+2].Low]
+		wd, ok2 := weekdays[toks[i+4].Low]
+		if ok1 && ok2 {
+			d := r.pub
+			for k := 0; k < 7 && weekdayOf(d) != wd; k++ {
+				d = d.add(-1)
+			}
+			return mkRange(d.add(-1), d, "night", toks, i, i+5), true
+		}
+	}
 	if d, j, end, ok := r.calendarAt(toks, i); ok {
 		if end != nil {
 			return mkRange(d, *end, "explicit", toks, i, j), true

@@ -385,6 +385,16 @@ func (fr *figureReader) classify(n numMatch, prev []figure) []figure {
 			}
 		}
 	}
+	// "Defence forces neutralised 19.": a bare count right after an
+	// intercept verb counts the weapon just named.
+	if !n.Vague && n.I > 0 && (n.J == len(toks) || toks[n.J].Kind != tokWord) {
+		b := n.I - 1
+		if interceptWords[toks[b].Low] || toks[b].Low == "down" && b > 0 && (toks[b-1].Low == "shot" || toks[b-1].Low == "brought") {
+			if w, ok := fr.weaponBefore(n.I, prev); ok {
+				return []figure{{Field: fWeapon, Weapon: w, N: n, I: n.I, J: n.J, Role: roleIntercepted}}
+			}
+		}
+	}
 	// Words before the number: "killing three", "injuring 12", "injured
 	// another 31".
 	if b := n.I - 1; b >= 0 {

@@ -89,6 +89,14 @@ var trialCases = []struct {
 	{"regional prosecutor's office", "Russian troops dropped a guided bomb on Kupiansk on Saturday, the Kharkiv regional prosecutor's office said. A 70-year-old man was killed.",
 		[]string{"attack RU 2025-03-01 @Kupiansk killed=1 glide_bomb_launched=1"}},
 
+	// Labour strikes; "the night of Friday to Saturday"; a bare count after
+	// an intercept verb counts the weapon just named.
+	{"farmers staged a strike", "Ukrainian farmers staged a strike near Lviv on Saturday, blocking roads with tractors.", nil},
+	{"night of weekday to weekday", "Zhytomyr was attacked by Shaheds on the night of Friday to Saturday; one person was injured.",
+		[]string{"attack RU 2025-02-28..2025-03-01 @Zhytomyr injured=1"}},
+	{"neutralised a bare count", "Overnight the enemy attacked the Odesa region with 25 strike UAVs. Defence forces neutralised 19.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Odesa drones_launched=25 drones_intercepted=19"}},
+
 	// A nationwide tally in a city story belongs to the country or the
 	// article's target, not to a raion found in a common word.
 	{"nationwide tally in a city story", "Russian drones attacked Dnipro overnight, injuring six people in the Samarskyi district. Nationwide, Russia launched 87 drones and 64 were downed, the Air Force said.",
