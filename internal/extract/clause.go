@@ -59,11 +59,12 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 	f := finding{Toks: toks, Places: places}
 	pastMonth := false
 	taken := make([]bool, len(toks))
+	dl := datelineEnd(toks)
 	for _, d := range cr.dates.findDates(toks) {
 		for k := d.I; k < d.J; k++ {
 			taken[k] = true
 		}
-		if !d.Retro {
+		if !d.Retro && d.J > dl {
 			d.Text = cr.text[toks[d.I].S:toks[d.J-1].E]
 			f.Dates = append(f.Dates, d)
 			// A whole month before the publication's is an older story.

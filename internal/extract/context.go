@@ -183,3 +183,53 @@ func underFire(toks []token, i int) bool {
 	}
 	return false
 }
+
+// datelineEnd returns the index of the dash that closes a dateline opening
+// the clause ("DNIPRO, March 2 (Agency) –"), or -1. The date in a dateline
+// is the filing date, not the date of what the story reports.
+func datelineEnd(toks []token) int {
+	if len(toks) == 0 || !toks[0].Upper {
+		return -1
+	}
+	paren := false
+	for k := 1; k < len(toks) && k <= 10; k++ {
+		t := toks[k]
+		switch {
+		case t.Low == "-" || t.Low == "–" || t.Low == "—":
+			if k >= 2 {
+				return k
+			}
+			return -1
+		case t.Low == "(":
+			paren = true
+		case t.Low == ")":
+			paren = false
+		case paren, t.Low == ",", t.Low == ".", t.Kind == tokNum, t.Upper:
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// nationwide reports whether a clause counts weapons over the whole
+// country ("across Ukraine", "nationwide", "in total"): such a tally
+// belongs to the main attack the document reports, not the latest place.
+func nationwide(f *finding) bool {
+	toks := f.Toks
+	for i, t := range toks {
+		switch t.Low {
+		case "nationwide", "overall":
+			return true
+		case "across", "throughout", "against", "at", "over":
+			if i+1 < len(toks) && (toks[i+1].Low == "ukraine" || hasSeq(toks, i+1, "the", "country") || hasSeq(toks, i+1, "the", "whole")) {
+				return true
+			}
+		case "in":
+			if hasSeq(toks, i+1, "total") || hasSeq(toks, i+1, "all") && i+2 < len(toks) && toks[i+2].Kind != tokWord {
+				return true
+			}
+		}
+	}
+	return false
+}

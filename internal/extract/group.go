@@ -71,6 +71,16 @@ func (g *grouper) add(f *finding) {
 	// continue, even when a side remark ("Odesa region was also targeted")
 	// came in between.
 	order := g.recent()
+	// A nationwide tally ("Russia launched 64 drones across the country")
+	// belongs to the first attack the document reports: its main target.
+	if !strong && f.hasWeaponFigures() && f.Type == model.Attack && nationwide(f) {
+		for k, fr := range g.frames {
+			if fr.Type == f.Type && compatible(fr, f) && fr.strong() {
+				g.join(g.frames[k], f)
+				return
+			}
+		}
+	}
 	if !strong && f.hasWeaponFigures() {
 		for _, k := range order {
 			if fr := g.frames[k]; fr.Type == f.Type && fr.Tally && compatible(fr, f) && f.Sent-fr.Last <= 6 {

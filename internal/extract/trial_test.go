@@ -97,6 +97,12 @@ var trialCases = []struct {
 	{"neutralised a bare count", "Overnight the enemy attacked the Odesa region with 25 strike UAVs. Defence forces neutralised 19.",
 		[]string{"attack RU 2025-03-01..2025-03-02 @Odesa drones_launched=25 drones_intercepted=19"}},
 
+	// A dateline's date is the filing date; a nationwide tally joins the
+	// main target, not the place named last.
+	{"dateline date and nationwide tally", "ZAPORIZHZHIA, March 2 - A Russian drone attack on Zaporizhzhia overnight injured 7 people, the regional governor said. Separately, Russian artillery shelled Huliaipole, wounding a man, he said. The Air Force said Russia launched 58 drones across the country overnight, downing 40.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Zaporizhzhia injured=7 drones_launched=58 drones_intercepted=40",
+			"attack RU 2025-03-02 @Huliaipole injured=1"}},
+
 	// A nationwide tally in a city story belongs to the country or the
 	// article's target, not to a raion found in a common word.
 	{"nationwide tally in a city story", "Russian drones attacked Dnipro overnight, injuring six people in the Samarskyi district. Nationwide, Russia launched 87 drones and 64 were downed, the Air Force said.",
