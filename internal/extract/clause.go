@@ -29,6 +29,9 @@ type finding struct {
 	// battleSide is the side named on a ground assault ("Russian
 	// assaults"), which attacks whoever repels it.
 	battleSide model.Side
+	// SelfActor: the speaker's own side acts ("its forces struck", "our
+	// drones hit"); the claimant's side is the attacker.
+	SelfActor bool
 }
 
 // strong returns the non-country places of f.
@@ -134,6 +137,9 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 		if habitual[w] || w == "used" && hasSeq(toks, i+1, "to") && i > 0 && !passive(toks[i-1].Low) || w == "recent" && i+1 < len(toks) && (timeUnits[toks[i+1].Low] || periodUnits[toks[i+1].Low]) ||
 			w == "every" && i+1 < len(toks) && (toks[i+1].Low == "night" || toks[i+1].Low == "day" || toks[i+1].Low == "week") {
 			retro = true // habits and trends, not one occurrence
+		}
+		if invasionStart(toks, i) && !hasSeq(toks, i-1, "since") && !(i > 1 && toks[i-2].Low == "since") {
+			retro, oldYear = true, true // "in the first days of the invasion"
 		}
 		if (w == "previously" || w == "formerly") || (w == "last" && (hasSeq(toks, i+1, "year") || hasSeq(toks, i+1, "week") ||
 			hasSeq(toks, i+1, "month") || hasSeq(toks, i+1, "summer") || hasSeq(toks, i+1, "winter"))) {
@@ -249,6 +255,11 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 		f.Side = f.battleSide // "repelled nine Russian infantry attacks": the assaulting side
 	}
 	f.AirDef = mentionsAirDefence(toks)
+	for i := 0; i+1 < len(toks); i++ {
+		if w := toks[i].Low; (w == "its" || w == "their" || w == "our") && actorNouns[toks[i+1].Low] {
+			f.SelfActor = true
+		}
+	}
 	f.Summary = len(f.strong()) >= 2 && has(fWeapon) && !has(fKilled, fInjured, fChildrenKilled, fChildrenInjured)
 	for _, g := range f.Figures {
 		if g.Field == fWeapon && g.Role != roleIntercepted {

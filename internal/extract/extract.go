@@ -110,6 +110,9 @@ func (x *Extractor) Reports(ctx context.Context, doc *model.Document) ([]model.R
 			places, lastTown = anaphoricPlace(places, ct, lastTown)
 			f := cr.read(ct, places)
 			f.Sent, f.Claimant, f.Hedge = si, who, hedged
+			if cs := claimantSide(who, ""); f.SelfActor && cs != "" && f.Type == model.Attack {
+				f.Side = cs // "Ukraine's General Staff said its forces struck …"
+			}
 			if si == 0 {
 				header.see(&f, len(toks))
 			}

@@ -121,3 +121,22 @@ func increments(toks []token, figs []figure) bool {
 	}
 	return true
 }
+
+// invasionStart reports whether toks[i] opens "the first days of the
+// (full-scale) invasion", "the start of the war": a time long past.
+func invasionStart(toks []token, i int) bool {
+	switch toks[i].Low {
+	case "days", "weeks", "months", "start", "beginning", "outset", "hours":
+	default:
+		return false
+	}
+	p := i + 1
+	if !hasSeq(toks, p, "of", "the") {
+		return false
+	}
+	p += 2
+	if p < len(toks) && (toks[p].Low == "full-scale" || toks[p].Low == "russian") {
+		p++
+	}
+	return p < len(toks) && (toks[p].Low == "invasion" || toks[p].Low == "war")
+}

@@ -103,6 +103,11 @@ var trialCases = []struct {
 		[]string{"attack RU 2025-03-01..2025-03-02 @Zaporizhzhia injured=7 drones_launched=58 drones_intercepted=40",
 			"attack RU 2025-03-02 @Huliaipole injured=1"}},
 
+	// "Its forces" act for the speaker; the invasion's first days are history.
+	{"its forces act for the speaker", "Ukraine's General Staff said its forces had struck an ammunition depot near Kursk overnight.",
+		[]string{"attack UA 2025-03-01..2025-03-02 @Kursk"}},
+	{"first days of the invasion", "In the first days of the full-scale invasion, Russian missiles destroyed the airport in Vinnytsia.", nil},
+
 	// A nationwide tally in a city story belongs to the country or the
 	// article's target, not to a raion found in a common word.
 	{"nationwide tally in a city story", "Russian drones attacked Dnipro overnight, injuring six people in the Samarskyi district. Nationwide, Russia launched 87 drones and 64 were downed, the Air Force said.",
