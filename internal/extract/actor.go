@@ -9,7 +9,7 @@ import (
 var (
 	ruWords = set("russian", "russia", "moscow", "kremlin", "russians", "russia-backed", "pro-russian",
 		"russian-installed", "moscow-installed", "kremlin-installed", "russia-installed")
-	uaWords = set("ukrainian", "ukraine", "kyiv", "kiev", "ukrainians")
+	uaWords = set("ukrainian", "ukraine", "kyiv", "kiev", "ukrainians", "afu", "zsu", "vsu")
 	// ruGroups name Russia's groups of forces in defence-ministry briefings.
 	ruGroups = set("sever", "zapad", "yug", "tsentr", "vostok", "dnepr", "dnipro", "north", "west", "south",
 		"centre", "center", "east")
@@ -132,7 +132,7 @@ func sideCues(toks []token, terr bool) []sideCue {
 			}
 			actor = p < len(toks) && actorVerbs[toks[p].Low]
 		}
-		if i > 0 && toks[i-1].Low == "by" {
+		if i > 0 && toks[i-1].Low == "by" || i > 1 && toks[i-1].Low == "the" && toks[i-2].Low == "by" {
 			actor, target = true, false
 		}
 		switch {

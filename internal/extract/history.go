@@ -43,7 +43,8 @@ func superlativeBefore(toks []token, i int) bool {
 		if w == "most" || w == "first" || w == "largest" || w == "biggest" || w == "heaviest" || w == "deadliest" ||
 			w == "second" || w == "third" || w == "fourth" || w == "fifth" || w == "sixth" || w == "seventh" ||
 			w == "eighth" || w == "ninth" || w == "tenth" || w == "latest" || w == "umpteenth" ||
-			w == "worst" || w == "fiercest" || w == "strongest" || w == "longest" || w == "record" {
+			w == "worst" || w == "fiercest" || w == "strongest" || w == "longest" || w == "record" || numericOrdinal(w) ||
+			(w == "st" || w == "nd" || w == "rd" || w == "th") && b > 0 && toks[b-1].Kind == tokNum && toks[b-1].E == toks[b].S {
 			return true
 		}
 	}
@@ -139,4 +140,20 @@ func invasionStart(toks []token, i int) bool {
 		p++
 	}
 	return p < len(toks) && (toks[p].Low == "invasion" || toks[p].Low == "war")
+}
+
+// numericOrdinal reports whether w is an ordinal in digits: "15th", "2nd".
+func numericOrdinal(w string) bool {
+	n := 0
+	for n < len(w) && w[n] >= '0' && w[n] <= '9' {
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	switch w[n:] {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
 }

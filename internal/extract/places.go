@@ -317,12 +317,15 @@ func officialArea(before, after string) bool {
 		k++
 	}
 	if k < len(ws) {
-		w := strings.TrimSuffix(strings.TrimSuffix(strings.Trim(ws[k], ",.;"), "'s"), "’s")
+		w := strings.TrimSuffix(strings.TrimSuffix(strings.Trim(ws[k], ",.;:"), "'s"), "’s")
 		if w == "governor" || w == "governor's" || w == "mayor" || w == "mayor's" {
 			return true
 		}
 		if k > 0 && titleWords[w] {
 			return true // "Kharkiv regional head", "Sumy regional administration"
+		}
+		if k == 0 && (w == "ova" || w == "oda" || w == "mva" || w == "rma" || w == "cma" || w == "oma") {
+			return true // "Kharkiv OVA": the oblast military administration
 		}
 	}
 	bw := strings.Fields(strings.ToLower(lastWords(before, 4)))

@@ -108,6 +108,15 @@ var trialCases = []struct {
 		[]string{"attack UA 2025-03-01..2025-03-02 @Kursk"}},
 	{"first days of the invasion", "In the first days of the full-scale invasion, Russian missiles destroyed the airport in Vinnytsia.", nil},
 
+	// "By the AFU" names the attacker; "Kharkiv OVA" is an administration;
+	// "the 15th attack since October" ranks this strike, it is not a tally.
+	{"attack by the AFU", "As a result of an attack by the AFU on Horlivka, 2 civilians were killed, the city's Russian-installed head said.",
+		[]string{"attack UA 2025-03-02 @Horlivka killed=2"}},
+	{"oblast administration abbreviation", "Kharkiv OVA: the enemy fired 3 S-300 missiles at Chuhuiv.",
+		[]string{"attack RU 2025-03-02 @Chuhuiv missiles_launched=3"}},
+	{"ordinal attack since a month", "Russia hit gas production facilities in the Poltava region overnight, the company said, calling it the 15th attack on its assets since October.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Poltava"}},
+
 	// A nationwide tally in a city story belongs to the country or the
 	// article's target, not to a raion found in a common word.
 	{"nationwide tally in a city story", "Russian drones attacked Dnipro overnight, injuring six people in the Samarskyi district. Nationwide, Russia launched 87 drones and 64 were downed, the Air Force said.",
