@@ -77,6 +77,7 @@ func (x *Extractor) Reports(ctx context.Context, doc *model.Document) ([]model.R
 	mi := 0
 	prevSide := model.Side("")
 	var lastTown *placeRef
+	var heading []placeRef // "Odesa." or "Kharkiv region:" standing alone as a post's heading
 	for si, s := range sents {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -94,6 +95,9 @@ func (x *Extractor) Reports(ctx context.Context, doc *model.Document) ([]model.R
 			continue
 		}
 		toks := sentToks[si]
+		if si < 2 && heading == nil {
+			heading = headingPlaces(toks, sentPlaces)
+		}
 		who, whoSpan := claimantSpan(text, toks)
 		hedged := hedge(toks)
 		if hedged == "" && si+1 < len(sents) && caveat(sentToks[si+1]) {
@@ -110,7 +114,7 @@ func (x *Extractor) Reports(ctx context.Context, doc *model.Document) ([]model.R
 			places, lastTown = anaphoricPlace(places, ct, lastTown)
 			f := cr.read(ct, places)
 			f.Sent, f.Claimant, f.Hedge = si, who, hedged
-			if cs := claimantSide(who, ""); f.SelfActor && cs != "" && f.Type == model.Attack {
+			if cs := claimantSide(who, ""); f.SelfActor && cs != "" && f.Type == model.Attack && !interceptIn(ct) {
 				f.Side = cs // "Ukraine's General Staff said its forces struck …"
 			}
 			if si == 0 {
@@ -142,7 +146,10 @@ func (x *Extractor) Reports(ctx context.Context, doc *model.Document) ([]model.R
 	}
 	var fallback []placeRef
 	if x.find != nil && !located(g.frames) {
-		fallback = x.metaPlaces(doc)
+		fallback = heading
+		if fallback == nil {
+			fallback = x.metaPlaces(doc)
+		}
 	}
 	return x.build(doc, sents, g.frames, perspective(text), fallback), nil
 }
@@ -418,4 +425,49 @@ func isOpinion(sentToks [][]token, text string) bool {
 func reportID(doc string, n int) string {
 	sum := sha256.Sum256([]byte(doc + "/" + strconv.Itoa(n)))
 	return hex.EncodeToString(sum[:8])
+}
+
+// headingPlaces returns the places of a sentence that is nothing but place
+// names ("Odesa.", "Kharkiv region:", "Sumy region, past day:"): the
+// heading of a terse post, which locates the items under it when they
+// name no place of their own.
+func headingPlaces(toks []token, mentions []placeMention) []placeRef {
+	if len(mentions) == 0 {
+		return nil
+	}
+	var out []placeRef
+	for _, t := range toks {
+		in := false
+		for _, m := range mentions {
+			if t.S >= m.S && t.E <= m.E {
+				in = true
+			}
+		}
+		switch {
+		case in, t.Kind != tokWord, headingWords[t.Low]:
+		default:
+			return nil
+		}
+	}
+	for _, m := range mentions {
+		if m.Loc.Feature != "country" {
+			out = append(out, placeRef{placeMention: m})
+		}
+	}
+	return out
+}
+
+// headingWords may stand beside the place in a post's heading.
+var headingWords = set("region", "oblast", "city", "district", "community", "past", "last", "day", "hours",
+	"night", "overnight", "morning", "evening", "update", "updates", "situation", "in", "the", "and", "as", "of", "today")
+
+// interceptIn reports whether a clause speaks of interceptions: "its
+// forces downed 337 drones" tells the defender, not the attacker.
+func interceptIn(toks []token) bool {
+	for _, t := range toks {
+		if interceptWords[t.Low] && t.Low != "destroyed" {
+			return true
+		}
+	}
+	return false
 }

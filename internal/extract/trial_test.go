@@ -117,6 +117,13 @@ var trialCases = []struct {
 	{"ordinal attack since a month", "Russia hit gas production facilities in the Poltava region overnight, the company said, calling it the 15th attack on its assets since October.",
 		[]string{"attack RU 2025-03-01..2025-03-02 @Poltava"}},
 
+	// A post's heading place locates bullets that name none; a ministry's
+	// "its forces downed" defends, the drones' side attacks.
+	{"heading place locates bullets", "Mykolaiv. Night attack.\n- 1 killed\n- 6 injured, 2 of them children\n- a warehouse damaged",
+		[]string{"attack RU 2025-03-02 @Mykolaiv killed=1 injured=6 children_injured=2"}},
+	{"its forces downed drones", "Russia's defence ministry said its forces had downed 52 Ukrainian drones over the Kursk region overnight.",
+		[]string{"attack UA 2025-03-01..2025-03-02 @Kursk drones_intercepted=52"}},
+
 	// A nationwide tally in a city story belongs to the country or the
 	// article's target, not to a raion found in a common word.
 	{"nationwide tally in a city story", "Russian drones attacked Dnipro overnight, injuring six people in the Samarskyi district. Nationwide, Russia launched 87 drones and 64 were downed, the Air Force said.",
