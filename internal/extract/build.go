@@ -379,6 +379,29 @@ func pruneBare(ws []model.Weapon) []model.Weapon {
 	bare := func(w model.Weapon) bool {
 		return w.Launched == nil && w.Intercepted == nil && w.Hit == nil && w.Model == ""
 	}
+	// "112 drones … of the Shahed type": one model named beside a counted
+	// generic entry of its kind names that entry's model.
+	for i := range ws {
+		g := &ws[i]
+		if g.Model != "" || bare(*g) || g.Kind != family(g.Kind) {
+			continue
+		}
+		only := -1
+		for j, o := range ws {
+			if j != i && o.Kind == g.Kind && o.Model != "" {
+				if only >= 0 || o.Launched != nil || o.Intercepted != nil || o.Hit != nil {
+					only = -2
+					break
+				}
+				only = j
+			}
+		}
+		if only >= 0 {
+			g.Model = ws[only].Model
+			ws = append(ws[:only], ws[only+1:]...)
+			break
+		}
+	}
 	out := ws[:0]
 	for i, w := range ws {
 		if bare(w) {

@@ -179,6 +179,8 @@ func TestWeaponDetail(t *testing.T) {
 			[]string{"drone"}, false},
 		{"named decoy model", "Overnight the enemy launched 50 Shahed drones and Gerbera decoys against Odesa.",
 			[]string{"drone/Shahed-136", "drone/Gerbera"}, false},
+		{"one model names the counted tally", "Overnight the enemy attacked Sumy with 60 attack UAVs of the Shahed type. 41 were shot down.",
+			[]string{"drone/Shahed-136"}, false},
 		{"workshop is a target", "Ukrainian forces struck drone assembly workshops in Yelabuga overnight, the General Staff said.",
 			nil, false},
 		{"ballistic missile not doubled", "A Russian ballistic missile hit Sumy on Saturday, injuring 11. The missile struck a university building.",
