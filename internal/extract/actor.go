@@ -313,6 +313,10 @@ func hedge(toks []token) string {
 		if t.Low == "independently" && hasSeq(toks, i+1, "verified") {
 			return "not independently verified"
 		}
+		// "which could not be verified", "has not been confirmed"
+		if (t.Low == "not" || t.Low == "n't") && i+2 < len(toks) && (toks[i+1].Low == "be" || toks[i+1].Low == "been") && verifyWords[toks[i+2].Low] {
+			return "not " + toks[i+2].Low
+		}
 	}
 	return ""
 }

@@ -123,8 +123,8 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 		if modalWords[w] && !purposeAt(toks, i) || w == "may" && !t.Upper {
 			modal = true
 		}
-		if negationWords[w] {
-			neg = true
+		if negationWords[w] && !(i+2 < len(toks) && (toks[i+1].Low == "be" || toks[i+1].Low == "been") && verifyWords[toks[i+2].Low]) {
+			neg = true // "could not be verified" hedges, it does not deny
 		}
 		if isYear(w) && i > 0 && !taken[i] && cr.pubYear > 0 && atoi(w) < cr.pubYear && !afterSince(toks, i) {
 			retro = true

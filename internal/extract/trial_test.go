@@ -181,6 +181,8 @@ func TestWeaponDetail(t *testing.T) {
 			[]string{"drone/Shahed-136", "drone/Gerbera"}, false},
 		{"one model names the counted tally", "Overnight the enemy attacked Sumy with 60 attack UAVs of the Shahed type. 41 were shot down.",
 			[]string{"drone/Shahed-136"}, false},
+		{"not been confirmed in the sentence", "Ukrainian drones hit an oil depot in Tambov overnight, a claim that has not been confirmed by Russian officials.",
+			nil, true},
 		{"workshop is a target", "Ukrainian forces struck drone assembly workshops in Yelabuga overnight, the General Staff said.",
 			nil, false},
 		{"ballistic missile not doubled", "A Russian ballistic missile hit Sumy on Saturday, injuring 11. The missile struck a university building.",
