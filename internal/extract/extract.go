@@ -100,8 +100,8 @@ func (x *Extractor) Reports(ctx context.Context, doc *model.Document) ([]model.R
 		}
 		who, whoSpan := claimantSpan(text, toks)
 		hedged := hedge(toks)
-		if hedged == "" && si+1 < len(sents) && caveat(sentToks[si+1]) {
-			hedged = "not verified" // the next sentence says this could not be checked
+		if hedged == "" && caveatAfter(sents, sentToks, si) {
+			hedged = "not verified" // a sentence after says this could not be checked
 		}
 		if !isListItem(text, s) {
 			cr.listRole = ""
@@ -467,6 +467,31 @@ func interceptIn(toks []token) bool {
 	for _, t := range toks {
 		if interceptWords[t.Low] && t.Low != "destroyed" {
 			return true
+		}
+	}
+	return false
+}
+
+// caveatAfter reports whether a caveat ("could not be independently
+// verified") follows sentence si: the next sentence, or a later one in its
+// paragraph in the plural ("The claims could not be verified") that covers
+// every claim of the paragraph.
+func caveatAfter(sents []sentence, toks [][]token, si int) bool {
+	for sj := si + 1; sj < len(sents) && sj <= si+4; sj++ {
+		if sj > si+1 && sents[sj].ParaStart {
+			return false
+		}
+		if caveat(toks[sj]) {
+			if sj == si+1 {
+				return true
+			}
+			for _, t := range toks[sj] {
+				switch t.Low {
+				case "claims", "reports", "figures", "statements", "accounts", "they", "these", "either":
+					return true
+				}
+			}
+			return false
 		}
 	}
 	return false

@@ -183,6 +183,8 @@ func TestWeaponDetail(t *testing.T) {
 			[]string{"drone/Shahed-136"}, false},
 		{"not been confirmed in the sentence", "Ukrainian drones hit an oil depot in Tambov overnight, a claim that has not been confirmed by Russian officials.",
 			nil, true},
+		{"plural caveat two sentences on", "Russia's defence ministry said its forces had struck a Ukrainian command post in Kramatorsk on Saturday. It said dozens of soldiers were killed. The claims could not be verified.",
+			nil, true},
 		{"workshop is a target", "Ukrainian forces struck drone assembly workshops in Yelabuga overnight, the General Staff said.",
 			nil, false},
 		{"ballistic missile not doubled", "A Russian ballistic missile hit Sumy on Saturday, injuring 11. The missile struck a university building.",
