@@ -168,6 +168,9 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 		}
 	}
 	for _, wm := range cr.weapons.find(toks) {
+		if struckObject(toks, wm.I) {
+			continue // "hit a Ukrainian HIMARS launcher": the target, not the weapon used
+		}
 		if !inFig[wm.I] {
 			f.Weapons = append(f.Weapons, wm)
 		}

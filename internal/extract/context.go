@@ -233,3 +233,21 @@ func nationwide(f *finding) bool {
 	}
 	return false
 }
+
+// struckObject reports whether the weapon named at toks[i] is the object
+// of a strike verb: "hit a Ukrainian HIMARS launcher", "destroyed an S-400
+// system", "struck the Patriot battery".
+func struckObject(toks []token, i int) bool {
+	for b := i - 1; b >= 0 && b >= i-4; b-- {
+		w := toks[b].Low
+		switch {
+		case w == "hit" || w == "struck" || w == "destroyed" || w == "targeted" || w == "hitting" || w == "striking" ||
+			w == "destroying" || w == "targeting" || w == "damaged" || w == "damaging":
+			return true
+		case w == "a" || w == "an" || w == "the" || w == "two" || sideWord(toks[b]) != "" || toks[b].Poss || modifiers[w]:
+			continue
+		}
+		return false
+	}
+	return false
+}

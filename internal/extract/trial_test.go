@@ -185,6 +185,8 @@ func TestWeaponDetail(t *testing.T) {
 			nil, true},
 		{"plural caveat two sentences on", "Russia's defence ministry said its forces had struck a Ukrainian command post in Kramatorsk on Saturday. It said dozens of soldiers were killed. The claims could not be verified.",
 			nil, true},
+		{"struck launcher is a target", "A Russian Lancet loitering munition hit a Ukrainian HIMARS launcher near Kramatorsk on Saturday, the ministry said.",
+			[]string{"drone/Lancet"}, false},
 		{"workshop is a target", "Ukrainian forces struck drone assembly workshops in Yelabuga overnight, the General Staff said.",
 			nil, false},
 		{"ballistic missile not doubled", "A Russian ballistic missile hit Sumy on Saturday, injuring 11. The missile struck a university building.",
