@@ -49,11 +49,12 @@ func readDocs(t testing.TB, path string) []model.Document {
 
 // TestHeldOut scores the extractor on the project's own corpora in
 // testdata/heldout with the Go port of the shared scorer. Set A was used to
-// tune the rules; set B was written at the same time, never tuned against,
-// and scored once at the end. The bounds sit a little below the figures
-// measured then (A: all 1.000; B: f1 0.824, counts 0.808, dates 0.917,
-// attacker 0.867, places 0.917 through `sitrep ingest` + `sitrep eval`), so
-// neither set can silently regress.
+// tune the rules. Set B was held out first (f1 0.824), then its failures
+// guided a second round of general rules (now all 1.000). Set C, written in
+// new styles before that round, was scored only at its start (f1 0.729,
+// counts 0.560) and end (f1 0.926, counts 0.680, dates 0.667, attacker
+// 0.923, places 0.944 through `sitrep ingest` + `sitrep eval`). The bounds
+// sit a little below the figures measured, so no set can silently regress.
 func TestHeldOut(t *testing.T) {
 	tests := []struct {
 		set    string
@@ -61,9 +62,12 @@ func TestHeldOut(t *testing.T) {
 	}{
 		{"setA", []eval.Bound{{Key: "f1", Min: 0.95}, {Key: "counts", Min: 0.95}, {Key: "qualifiers", Min: 0.95},
 			{Key: "dates", Min: 0.95}, {Key: "attacker", Min: 0.95}, {Key: "places", Min: 0.95}}},
-		{"setB", []eval.Bound{{Key: "recall", Min: 0.85}, {Key: "precision", Min: 0.75}, {Key: "f1", Min: 0.8},
-			{Key: "counts", Min: 0.78}, {Key: "qualifiers", Min: 0.78}, {Key: "dates", Min: 0.9},
-			{Key: "attacker", Min: 0.85}, {Key: "places", Min: 0.9}}},
+		{"setB", []eval.Bound{{Key: "recall", Min: 0.95}, {Key: "precision", Min: 0.95}, {Key: "f1", Min: 0.95},
+			{Key: "counts", Min: 0.95}, {Key: "qualifiers", Min: 0.95}, {Key: "dates", Min: 0.95},
+			{Key: "attacker", Min: 0.95}, {Key: "places", Min: 0.95}}},
+		{"setC", []eval.Bound{{Key: "recall", Min: 0.9}, {Key: "precision", Min: 0.9}, {Key: "f1", Min: 0.9},
+			{Key: "counts", Min: 0.65}, {Key: "qualifiers", Min: 0.65}, {Key: "dates", Min: 0.64},
+			{Key: "attacker", Min: 0.9}, {Key: "places", Min: 0.92}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.set, func(t *testing.T) {
