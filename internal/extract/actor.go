@@ -38,6 +38,9 @@ var (
 		"already", "then", "overnight", "seldom", "never", "not", "now", "yet", "has", "have", "had", ",")
 )
 
+// borderPrepositions place something relative to a border.
+var borderPrepositions = set("from", "near", "along", "to", "towards", "toward", "across", "off", "by", "beyond", "behind")
+
 // targetNouns after a side word make it the attacked party: "Ukrainian
 // military airfields", "Russian oil refineries".
 var targetNouns = set("airfields", "airfield", "airbase", "airbases", "facilities", "facility", "targets",
@@ -95,6 +98,13 @@ func sideCues(toks []token, terr bool) []sideCue {
 		}
 		s := sideWord(t)
 		if s == "" || afterSince(toks, i) || i > 0 && toks[i-1].Low == "of" || i > 1 && toks[i-1].Low == "the" && toks[i-2].Low == "of" {
+			continue
+		}
+		// "30 km from the Russian border", "along the Ukrainian border":
+		// a border placed by a preposition is geography, not a party, unless
+		// a target noun follows ("the Russian border regions").
+		if hasSeq(toks, i+1, "border") && !(i+2 < len(toks) && targetNouns[toks[i+2].Low]) &&
+			i > 1 && toks[i-1].Low == "the" && borderPrepositions[toks[i-2].Low] {
 			continue
 		}
 		// "Russian air defences", "Ukraine's air force": the defender.

@@ -31,6 +31,12 @@ var trialCases = []struct {
 	{"head of the regional administration", "A drone hit a farm near Izium on Saturday, injuring a tractor driver, the head of the Kharkiv regional military administration said.",
 		[]string{"attack RU 2025-03-01 @Izium injured=1 drones_hit=1 drones_launched=1"}},
 
+	// Distance from a border is geography, not the attacked party.
+	{"distance from the border", "Two Russian missiles struck a plant in Kharkiv on Saturday, injuring five people. The city lies 30 km from the Russian border, so missiles fired from there arrive within a minute.",
+		[]string{"attack RU 2025-03-01 @Kharkiv injured=5 missiles_launched=2 missiles_hit=2"}},
+	{"border regions are still a target", "Ukrainian drones attacked the Russian border regions of Kursk and Belgorod on Saturday, the ministry said.",
+		[]string{"attack UA 2025-03-01 @Kursk_Oblast @Belgorod_Oblast"}},
+
 	// Datelines, outlets and time zones are not places of events.
 	{"dateline with date and agency", "MOSCOW, March 1 (Agency) – Ukrainian drones struck an oil depot in the Bryansk region on Saturday, the regional governor said.",
 		[]string{"attack UA 2025-03-01 @Bryansk"}},
