@@ -115,6 +115,9 @@ func (g *Geocoder) rejectSingle(text string, toks []token, i int, ids []gazettee
 	if g.hromadaAdjective(toks, i, ids) {
 		return true
 	}
+	if river(toks, i) {
+		return true
+	}
 	if major {
 		return false
 	}
@@ -131,6 +134,30 @@ func (g *Geocoder) rejectSingle(text string, toks []token, i int, ids []gazettee
 		return true
 	}
 	return false
+}
+
+// riverNames are rivers of the theatre whose names are also, or look like,
+// settlement names: "the Dnipro" is the river, "Dnipro" the city.
+var riverNames = keySet("dnipro dnieper dnepr desna don donets dniester dnister bug inhulets oskil psel sula vorskla seym seim prut danube")
+
+// riverFollowers keep "the Dnipro" a city when an admin word follows it:
+// "the Dnipro city council", "the Dnipro regional administration".
+var riverFollowers = keySet("city regional region oblast district raion council mayor municipal metro airport")
+
+// river reports whether the word at i names a river: written with the
+// article and no admin word after it ("the left bank of the Dnipro",
+// "across the Donets"), or followed by "river".
+func river(toks []token, i int) bool {
+	if !riverNames[toks[i].key] {
+		return false
+	}
+	if i+1 < len(toks) && (toks[i+1].key == "river" || toks[i+1].key == "riverbank") {
+		return true
+	}
+	if i == 0 || toks[i-1].key != "the" {
+		return false
+	}
+	return i+1 >= len(toks) || !riverFollowers[toks[i+1].key]
 }
 
 // isMajor reports whether a place is big enough that a one-word mention of

@@ -57,3 +57,29 @@ func TestHromadaAdjective(t *testing.T) {
 		})
 	}
 }
+
+func TestRiverNotCity(t *testing.T) {
+	tests := []struct {
+		name, text, word string
+		place            bool
+	}{
+		{"bank of the river", "Debris fell on the left bank of the Dnipro in the Obolonskyi district.", "Dnipro", false},
+		{"across the river", "Troops crossed the Donets near Izium overnight.", "Donets", false},
+		{"river after the name", "A barge sank in the Desna river north of Chernihiv.", "Desna", false},
+		{"the city without article", "Drones struck Dnipro overnight, injuring four.", "Dnipro", true},
+		{"the city council", "The blast damaged a school, the Dnipro city council said.", "Dnipro", true},
+		{"the regional administration", "Drones hit a depot, the Dnipro regional administration said.", "Dnipro", true},
+	}
+	g := defaultGeocoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			found := false
+			for _, m := range g.Find(tt.text) {
+				found = found || m.Text == tt.word
+			}
+			if found != tt.place {
+				t.Errorf("Find(%q): %q found as a place = %v, want %v", tt.text, tt.word, found, tt.place)
+			}
+		})
+	}
+}
