@@ -338,7 +338,8 @@ func officialArea(before, after string) bool {
 // "the Moscow Times".
 var outletWords = set("independent", "post", "times", "ledger", "herald", "daily", "journal", "gazette",
 	"telegraph", "observer", "tribune", "courier", "express", "insider", "pravda", "mirror", "chronicle",
-	"review", "dispatch", "bulletin", "echo", "today", "online", "tribune", "standard", "monitor")
+	"review", "dispatch", "bulletin", "echo", "today", "online", "tribune", "standard", "monitor",
+	"wire", "news", "agency", "press", "radio", "tv", "media")
 
 // reportingOutlet reports whether "the X Name reported" names an outlet: a
 // place after "the", a capitalised word, then a reporting verb.

@@ -40,6 +40,8 @@ var trialCases = []struct {
 	// Datelines, outlets and time zones are not places of events.
 	{"dateline with date and agency", "MOSCOW, March 1 (Agency) – Ukrainian drones struck an oil depot in the Bryansk region on Saturday, the regional governor said.",
 		[]string{"attack UA 2025-03-01 @Bryansk"}},
+	{"agency tag in a dateline", "MOSCOW, March 1 (Moscow Wire) - Air defence systems destroyed 41 Ukrainian drones over the Kursk region overnight, the Defence Ministry said.",
+		[]string{"attack UA 2025-03-01..2025-03-02 @Kursk_Oblast drones_intercepted=41"}},
 	{"outlet name", "Russian drones hit Sumy overnight, wounding three, the Kyiv Ledger reported.",
 		[]string{"attack RU 2025-03-01..2025-03-02 @Sumy injured=3"}},
 	{"outlet name with times", "A glide bomb hit Kupiansk on Saturday, the Moscow Times reported.",
