@@ -77,7 +77,7 @@ var articleCases = []struct {
 	{"a19_occupied", kyivTime("2025-08-08 12:00"), []string{
 		"attack UA 2025-08-07 @Horlivka killed=2 injured=5 drones_launched=1"}},
 	{"a20_daily_roundup", kyivTime("2025-07-09 11:00"), []string{
-		"attack RU 2025-07-09 @Ukraine killed=5 injured=27",
+		"attack RU 2025-07-08..2025-07-09 @Ukraine killed=5 injured=27",
 		"attack RU 2025-07-09 @Kharkiv killed=2 injured=9",
 		"attack RU 2025-07-09 @Donetsk @Kostiantynivka @Druzhkivka killed=3",
 		"attack RU 2025-07-09 @Kherson injured=11"}},

@@ -217,6 +217,14 @@ func (r resolver) dateAt(toks []token, i int) (dateMatch, bool) {
 			j = i + 3
 		}
 		return mkRange(r.pub.add(-1), r.pub, "overnight", toks, i, j), true
+	case w == "past" && (hasSeq(toks, i+1, "24", "hours") || hasSeq(toks, i+1, "day") || hasSeq(toks, i+1, "twenty-four", "hours")):
+		// "over the past 24 hours", "in the past day": a morning tally covers
+		// the day before publication as well as the hours of the day itself.
+		j := i + 2
+		if toks[i+1].Low != "day" {
+			j = i + 3
+		}
+		return mkRange(r.pub.add(-1), r.pub, "past_day", toks, i, j), true
 	}
 	return dateMatch{}, false
 }

@@ -38,6 +38,8 @@ func TestResolveDate(t *testing.T) {
 		{"today", "earlier today", &pub, "2025-03-02", "2025-03-02", "today"},
 		{"overnight", "attacked overnight", &pub, "2025-03-01", "2025-03-02", "overnight"},
 		{"last night", "last night", &pub, "2025-03-01", "2025-03-02", "overnight"},
+		{"past 24 hours", "over the past 24 hours", &pub, "2025-03-01", "2025-03-02", "past_day"},
+		{"past day", "air defences in the past day", &pub, "2025-03-01", "2025-03-02", "past_day"},
 		{"kyiv time", "overnight", &lateUTC, "2025-03-01", "2025-03-02", "overnight"},
 		{"no year known", "on the night of March 12", nil, "--03-11", "--03-12", "night"},
 		{"no year explicit", "June 7", nil, "--06-07", "--06-07", "explicit"},
