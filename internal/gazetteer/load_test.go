@@ -270,4 +270,14 @@ func TestCountsReport(t *testing.T) {
 		top = append(top, x.k+"="+strconv.Itoa(x.v))
 	}
 	t.Logf("countries=%d top: %s", len(all), strings.Join(top, " "))
+	// The coverage promise, as floors well under today's counts so
+	// that a regenerated gazetteer that lost a country's depth fails here.
+	for cc, floor := range map[string]int{"UA": 2500, "RU": 4000, "BY": 250, "MD": 90} {
+		if counts[cc] < floor {
+			t.Errorf("places in %s = %d, want at least %d (the theatre is covered in depth)", cc, counts[cc], floor)
+		}
+	}
+	if len(all) < 190 {
+		t.Errorf("countries = %d, want at least 190 (every country and its capital)", len(all))
+	}
 }
