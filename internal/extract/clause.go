@@ -134,7 +134,7 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 		if w == "that" && hasSeq(toks, i+1, "year") && i > 0 && (toks[i-1].Low == "of" || toks[i-1].Low == "in") {
 			oldYear = true // "by the winter of that year": a year told before
 		}
-		if habitual[w] || w == "used" && hasSeq(toks, i+1, "to") && i > 0 && !passive(toks[i-1].Low) || w == "recent" && i+1 < len(toks) && (timeUnits[toks[i+1].Low] || periodUnits[toks[i+1].Low]) ||
+		if habitual[w] || w == "used" && hasSeq(toks, i+1, "to") && i > 0 && habitSubject(toks[i-1]) || w == "recent" && i+1 < len(toks) && (timeUnits[toks[i+1].Low] || periodUnits[toks[i+1].Low]) ||
 			w == "every" && i+1 < len(toks) && (toks[i+1].Low == "night" || toks[i+1].Low == "day" || toks[i+1].Low == "week") {
 			retro = true // habits and trends, not one occurrence
 		}
@@ -405,4 +405,15 @@ func namesTroops(toks []token) bool {
 		}
 	}
 	return false
+}
+
+// habitPronouns open a habit with "used to": "they used to shell the town".
+var habitPronouns = set("they", "we", "it", "he", "she", "i", "you", "who", "which", "russia", "ukraine", "moscow",
+	"kyiv", "russians", "ukrainians")
+
+// habitSubject reports whether the word before "used to" makes it a habit
+// ("they used to", "Russian forces used to"). After any other noun it is a
+// purpose: "port infrastructure in Odesa used to receive weapons".
+func habitSubject(t token) bool {
+	return habitPronouns[t.Low] || actorNouns[t.Low]
 }

@@ -31,6 +31,11 @@ var trialCases = []struct {
 	{"head of the regional administration", "A drone hit a farm near Izium on Saturday, injuring a tractor driver, the head of the Kharkiv regional military administration said.",
 		[]string{"attack RU 2025-03-01 @Izium injured=1 drones_hit=1 drones_launched=1"}},
 
+	// "used to" after a target noun is a purpose, not a habit.
+	{"purpose after a target", "Overnight, Russian forces struck port infrastructure in Odesa used to receive Western weapons, the ministry said.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Odesa"}},
+	{"habit after an actor", "Russian forces used to strike Odesa port almost every night last summer.", nil},
+
 	// Distance from a border is geography, not the attacked party.
 	{"distance from the border", "Two Russian missiles struck a plant in Kharkiv on Saturday, injuring five people. The city lies 30 km from the Russian border, so missiles fired from there arrive within a minute.",
 		[]string{"attack RU 2025-03-01 @Kharkiv injured=5 missiles_launched=2 missiles_hit=2"}},
