@@ -220,8 +220,4 @@ var heldoutKnown = map[string][]knownDiff{
 	"poltava-2026-12-03": {
 		{"substation on December 3", "the back-reference of the later Poltava article (see poltava-2026-12-09)"},
 	},
-	"nikopol-2026-12-06": {
-		{"no discrepancy on injured", "extract: 'Three more people were injured.' after 'A 63-year-old man was killed.' " +
-			"gives no injured figure, so only the other outlet's five remains"},
-	},
 }
