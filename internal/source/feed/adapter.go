@@ -49,7 +49,7 @@ func Documents(f *gofeed.Feed) ([]model.Document, []error) {
 			URL:           strings.TrimSpace(it.Link),
 			Title:         strings.TrimSpace(html.FragmentText(it.Title)),
 			Publisher:     strings.TrimSpace(f.Title),
-			Language:      langCode(f.Language),
+			Language:      item.LangCode(f.Language),
 			Format:        format,
 			Text:          body,
 			RawHash:       model.RawHash([]byte(it.GUID + "\x00" + it.Link + "\x00" + it.Title + "\x00" + it.Description + "\x00" + it.Content)),
@@ -69,16 +69,4 @@ func Documents(f *gofeed.Feed) ([]model.Document, []error) {
 		docs = append(docs, d)
 	}
 	return docs, errs
-}
-
-// langCode reduces "en-us" to "en".
-func langCode(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	if i := strings.IndexAny(s, "-_"); i > 0 {
-		s = s[:i]
-	}
-	if len(s) != 2 {
-		return ""
-	}
-	return s
 }

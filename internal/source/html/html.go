@@ -6,6 +6,7 @@ package html
 import (
 	"bytes"
 	"fmt"
+	"github.com/sitrep-osint/sitrep/internal/source/item"
 	"net/url"
 	"strings"
 	"time"
@@ -45,7 +46,7 @@ func Parse(raw []byte, pageURL string) (*Page, error) {
 	}
 	m := readMeta(doc)
 	p := &Page{
-		Title: m.Title, SiteName: m.SiteName, Author: m.Author, Language: normLang(m.Language),
+		Title: m.Title, SiteName: m.SiteName, Author: m.Author, Language: item.LangCode(m.Language),
 		URL: pageURL, Description: m.Description, Published: m.Published,
 	}
 	// A relative canonical link resolves against the fetch URL, else og:url.
@@ -150,16 +151,4 @@ func resolve(base, ref string) string {
 		return ""
 	}
 	return r.String()
-}
-
-// normLang reduces "en-GB", "en_US" or "uk-UA" to the ISO 639-1 code.
-func normLang(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	if i := strings.IndexAny(s, "-_"); i > 0 {
-		s = s[:i]
-	}
-	if len(s) != 2 {
-		return ""
-	}
-	return s
 }

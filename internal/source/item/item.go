@@ -1,13 +1,14 @@
 // Package item holds what every format reader under internal/source
 // shares: the error for one bad item inside a multi-item input (a feed
 // item, a JSONL line, a Telegram message) and the sentinels such errors
-// wrap. Package source re-exports the sentinels, so errors.Is works with
-// either name.
+// wrap, and the normalisation of declared language codes. Package source
+// re-exports the sentinels, so errors.Is works with either name.
 package item
 
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Sentinels wrapped by reader errors.
@@ -50,4 +51,17 @@ func Line(b []byte, off int64) int {
 		}
 	}
 	return n
+}
+
+// LangCode reduces a declared language ("en-GB", "uk_UA", " RU ") to its
+// two-letter ISO 639-1 code, or "" when it is not one.
+func LangCode(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if i := strings.IndexAny(s, "-_"); i > 0 {
+		s = s[:i]
+	}
+	if len(s) != 2 {
+		return ""
+	}
+	return s
 }
