@@ -92,10 +92,9 @@ func resetDemoDir(dir string) error {
 	return os.MkdirAll(dir, 0o755)
 }
 
-// printDemoStats prints the database summary and the events, newest first.
-func printDemoStats(ctx context.Context, e *env, st interface {
-	Stats(context.Context) (*store.Stats, error)
-}) error {
+// printDemoStats prints one line: what the demo database holds, from
+// documents to events.
+func printDemoStats(ctx context.Context, e *env, st *store.Store) error {
 	s, err := st.Stats(ctx)
 	if err != nil {
 		return err
