@@ -58,6 +58,9 @@ func (x *Extractor) Reports(ctx context.Context, doc *model.Document) ([]model.R
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("extract: reports: %w", err)
 	}
+	if isCyrillic(doc) {
+		return x.cyrillicReports(ctx, doc) // Russian and Ukrainian rules (cyrillic.go)
+	}
 	text := doc.Text
 	sents := splitSentences(text)
 	var mentions []placeMention

@@ -1,0 +1,234 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep-osint/sitrep/internal/model"
+)
+
+// Russian and Ukrainian documents run through their own clause reader
+// (clause_cyr.go) with Cyrillic lexicons, and then through the same
+// grouper and report builder as English ones, so a report reads the same
+// whatever the language of its source. Sentences, tokens, quantities,
+// the date resolver, the geocoder and the frame logic are shared.
+
+// isCyrillic reports whether doc should be read with the Russian and
+// Ukrainian rules: its language says so, or most of its letters are
+// Cyrillic.
+func isCyrillic(doc *model.Document) bool {
+	switch strings.ToLower(doc.Language) {
+	case "ru", "uk", "rus", "ukr":
+		return true
+	case "":
+	default:
+		return false
+	}
+	cyr, lat := 0, 0
+	for _, r := range doc.Text {
+		switch {
+		case unicode.Is(unicode.Cyrillic, r):
+			cyr++
+		case unicode.IsLetter(r):
+			lat++
+		}
+	}
+	return cyr > 0 && cyr > 2*lat
+}
+
+// cyrillicReports is Reports for a Russian or Ukrainian text.
+func (x *Extractor) cyrillicReports(ctx context.Context, doc *model.Document) ([]model.Report, error) {
+	text := doc.Text
+	sents := cyrSentences(text)
+	var mentions []placeMention
+	if x.find != nil {
+		mentions = x.find(text)
+	}
+	res := newResolver(doc.Published)
+	sentToks := make([][]token, len(sents))
+	war := false
+	for i, s := range sents {
+		sentToks[i] = cyrTokens(text, s.S, s.E)
+		war = war || cyrWar(sentToks[i])
+	}
+	voice := cyrVoice(text)
+	cr := &cyrReader{text: text, dates: res, war: war, voice: voice}
+	var g grouper
+	var header *dateMatch
+	for si, s := range sents {
+		if si%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("extract: reports: %w", err)
+			}
+		}
+		toks := sentToks[si]
+		var sentPlaces []placeMention
+		for _, m := range mentions {
+			if m.S >= s.S && m.E <= s.E {
+				sentPlaces = append(sentPlaces, m)
+			}
+		}
+		who, whoSpan := cyrClaimant(text, toks)
+		hedged := cyrHedge(text, toks)
+		if hedged == "" && si+1 < len(sents) && cyrCaveat(sentToks[si+1]) {
+			hedged = "не удалось проверить"
+		}
+		cr.claim = whoSpan
+		for _, ct := range cyrClauses(toks) {
+			if len(ct) == 0 {
+				continue
+			}
+			places := cyrClausePlaces(text, s, sentPlaces, ct, toks, whoSpan)
+			f := cr.read(ct, places)
+			f.Sent, f.Claimant, f.Hedge = si, who, hedged
+			if si <= 1 && f.Type == "" && header == nil && len(f.Dates) > 0 && len(toks) <= 12 {
+				d := f.Dates[0]
+				header = &d // "МОСКВА, 19 октября." opening a wire story
+			}
+			if f.Type != "" {
+				g.add(&f)
+			}
+		}
+	}
+	if header != nil {
+		for _, fr := range g.frames {
+			if fr.Date == nil {
+				d := *header
+				fr.Date, fr.DateSent = &d, -1
+			}
+		}
+	}
+	var fallback []placeRef
+	if x.find != nil && !located(g.frames) {
+		fallback = x.metaPlaces(doc)
+	}
+	// One frame at a time, so each report's claimant side is read with the
+	// Cyrillic rules; the builder's own reading knows only English names.
+	var out []model.Report
+	for _, fr := range g.frames {
+		places := locating(fr)
+		if len(places) == 0 {
+			places = fallback
+		}
+		who := ""
+		for _, f := range append([]*finding{anchorOf(fr)}, fr.Findings...) {
+			if who == "" && f.Claimant != "" {
+				who = f.Claimant
+			}
+		}
+		side := cyrClaimantSide(who, majorityCountry(places))
+		if side == "" {
+			side = voice
+		}
+		for _, rep := range x.build(doc, sents, []*frame{fr}, side, fallback) {
+			rep.ID = reportID(doc.ID, len(out))
+			rep.Source.ClaimantSide = side
+			out = append(out, rep)
+		}
+	}
+	return out, nil
+}
+
+// cyrTokens tokenises a span and folds what Cyrillic spelling varies on:
+// ё is е, and the Ukrainian apostrophe (ʼ, ’) is '.
+func cyrTokens(text string, s, e int) []token {
+	toks := tokenize(text, s, e)
+	for i := range toks {
+		l := toks[i].Low
+		if strings.ContainsAny(l, "ёʼ’`") {
+			l = strings.NewReplacer("ё", "е", "ʼ", "'", "’", "'", "`", "'").Replace(l)
+			toks[i].Low = l
+		}
+	}
+	return toks
+}
+
+// cyrAbbreviations end with a full stop that does not end a sentence.
+var cyrAbbreviations = set("г", "гг", "обл", "р-н", "р-на", "пгт", "смт", "с", "п", "н", "ул", "вул", "т", "д", "им", "ім", "тыс", "тис",
+	"млн", "км", "кв", "св", "просп", "пер", "м", "ст", "чел", "прим", "напр", "рис", "см", "див")
+
+// cyrSentences splits text into sentences like splitSentences, and joins
+// back the pieces cut after a Cyrillic abbreviation ("в г. Курске",
+// "н. п. Петровка", "2 тыс. дронов").
+func cyrSentences(text string) []sentence {
+	in := splitSentences(text)
+	var out []sentence
+	for _, s := range in {
+		if n := len(out); n > 0 && !s.ParaStart {
+			prev := strings.TrimSuffix(text[out[n-1].S:out[n-1].E], ".")
+			w := prev[strings.LastIndexFunc(prev, func(r rune) bool { return unicode.IsSpace(r) || r == '.' || r == '(' })+1:]
+			if cyrAbbreviations[strings.ToLower(w)] {
+				out[n-1].E = s.E
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// cyrClauseBreaks separate independent reports inside one sentence.
+var cyrClauseBreaks = [][]string{{";"}, {",", "а", "также"}, {",", "тогда", "как"}, {",", "в", "то", "время", "как"},
+	{",", "тоді", "як"}, {",", "водночас"}, {",", "однако"}, {",", "проте"}, {",", "але"}, {",", "но"}}
+
+// cyrClauses splits a sentence's tokens into clauses.
+func cyrClauses(toks []token) [][]token {
+	var out [][]token
+	start := 0
+	for i := 0; i < len(toks); i++ {
+		for _, br := range cyrClauseBreaks {
+			if hasSeq(toks, i, br...) && i > start {
+				out = append(out, toks[start:i])
+				start = i + len(br)
+				i = start - 1
+				break
+			}
+		}
+	}
+	if start < len(toks) {
+		out = append(out, toks[start:])
+	}
+	return out
+}
+
+// cyrWar reports whether a sentence speaks of weapons or strikes, so that
+// a bare toll ("погибли двое") in the document reads as war casualties.
+func cyrWar(toks []token) bool {
+	if len(cyrFindWeapons(toks)) > 0 {
+		return true
+	}
+	for _, t := range toks {
+		if hasStem(t.Low, cyrAttack) && !hasStem(t.Low, cyrAttackNot) {
+			return true
+		}
+	}
+	return false
+}
+
+// cyrVoice returns the side a text's own wording speaks for.
+func cyrVoice(text string) model.Side {
+	low := strings.ReplaceAll(strings.ToLower(text), "ё", "е")
+	ru, ua := 0, 0
+	for _, m := range cyrRussianMarkers {
+		ru += strings.Count(low, m)
+	}
+	for _, m := range cyrUkrainianMarkers {
+		ua += strings.Count(low, m)
+	}
+	switch {
+	case ru > ua:
+		return model.SideRU
+	case ua > ru:
+		return model.SideUA
+	}
+	return ""
+}
+
+// firstRune returns the first rune of s.
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}

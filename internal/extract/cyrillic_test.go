@@ -1,0 +1,168 @@
+package extract
+
+import (
+	"context"
+	"testing"
+
+	"github.com/sitrep-osint/sitrep/internal/model"
+)
+
+// cyrCases are short Russian and Ukrainian posts written for sitrep in the
+// styles of ministries, regional administrations and Telegram channels,
+// each read as a whole document published on Sunday 2 March 2025, 09:00
+// Kyiv time, in the compact expectation form of the corpus tests.
+var cyrCases = []struct {
+	name, text string
+	want       []string
+}{
+	// Russian: air defence tallies told by Russia's defence ministry.
+	{"ru mod overnight tally", "В течение прошедшей ночи средствами ПВО перехвачены и уничтожены 38 украинских беспилотников над территорией Курской области, сообщили в Минобороны России.",
+		[]string{"attack UA 2025-03-01..2025-03-02 @Kursk drones_intercepted=38"}},
+	{"ru mod regional breakdown", "Дежурные средства ПВО за ночь сбили 30 украинских БПЛА: 18 — над Брянской областью, 12 — над Орловской областью.",
+		[]string{"attack UA 2025-03-01..2025-03-02 @Bryansk @Oryol drones_intercepted=30"}},
+	{"ru night to date", "В ночь на 1 марта над Белгородской областью были сбиты девять беспилотников ВСУ, сообщил губернатор.",
+		[]string{"attack UA 2025-02-28..2025-03-01 @Belgorod drones_intercepted=9"}},
+	{"ru more than", "Свыше 20 украинских дронов уничтожены над Ростовской областью минувшей ночью.",
+		[]string{"attack UA 2025-03-01..2025-03-02 @Rostov drones_intercepted=>20"}},
+	{"ru not less than", "По данным местных властей, над Воронежской областью этой ночью сбиты не менее 15 беспилотных летательных аппаратов.",
+		[]string{"attack UA 2025-03-01..2025-03-02 @Voronezh drones_intercepted=≥15"}},
+	{"ru bryansk governor injured", "Губернатор Брянской области Александр Богомаз сообщил, что в результате атаки украинского дрона на Клинцы вчера ранены двое мирных жителей.",
+		[]string{"attack UA 2025-03-01 @Klintsy injured=2 drones_launched=1"}},
+	{"ru no casualties", "В Курской области обломки сбитого беспилотника упали на территории промышленного объекта. Пострадавших нет.",
+		[]string{"attack UA 2025-03-02 @Kursk"}},
+	{"ru kursk killed and child", "В результате удара ВСУ по Рыльску погибли три человека, ещё семеро получили ранения, в том числе двое детей.",
+		[]string{"attack UA 2025-03-02 @Rylsk killed=3 injured=7 children_injured=2"}},
+	{"ru missiles atacms", "Средствами ПВО сбиты четыре ракеты ATACMS, выпущенные по Крыму, сообщили в Министерстве обороны РФ.",
+		[]string{"attack UA 2025-03-02 @Crimea missiles_intercepted=4"}},
+	{"ru hedged claim", "Украинские беспилотники якобы атаковали нефтебазу в Туапсе в субботу.",
+		[]string{"attack UA 2025-03-01 @Tuapse"}},
+	{"ru unverified", "По неподтверждённым данным, в Новороссийске ночью прогремели взрывы.",
+		[]string{"attack UA 2025-03-01..2025-03-02 @Novorossiysk"}},
+
+	// Russian-language reports of strikes on Ukraine.
+	{"ru kharkiv glide bombs", "Российские войска в пятницу сбросили на Харьков три управляемые авиабомбы, ранены 11 человек.",
+		[]string{"attack RU 2025-02-28 @Kharkiv glide_bomb_launched=3 injured=11"}},
+	{"ru odesa drones and killed", "Ночью Одессу атаковали российские ударные дроны, погиб мужчина, еще четверо ранены.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Odesa killed=1 injured=4"}},
+	{"ru approx", "Около 50 дронов «Шахед» запустила Россия по Днепропетровской области в ночь на воскресенье.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Dnipropetrovsk drones_launched=~50"}},
+	{"ru iskander", "Во вторник по Чернигову был нанесён удар двумя ракетами «Искандер-М», погибли пять человек.",
+		[]string{"attack RU 2025-02-25 @Chernihiv missiles_launched=2 killed=5"}},
+	{"ru up to", "По оценкам мониторинговых каналов, над Киевом в воскресенье работали до 40 дронов.",
+		[]string{"attack RU 2025-03-02 @Kyiv drones_launched=≤40"}},
+	{"ru killed among them children", "В Кривом Роге число погибших после ракетного удара выросло до 14, среди них трое детей.",
+		[]string{"attack RU 2025-03-02 @Kryvyi killed=14 children_killed=3"}},
+
+	// Russian territorial claims and air alerts.
+	{"ru liberated village", "Подразделения группировки войск «Центр» освободили населённый пункт Новоселовка в Донецкой Народной Республике, сообщило Минобороны России.",
+		[]string{"territorial_change RU 2025-03-02 @Novoselivka settlements=1"}},
+	{"ru took control", "Российские войска взяли под контроль село Андреевка в Сумской области.",
+		[]string{"territorial_change RU 2025-03-02 @Andreevka settlements=1"}},
+	{"ru air alert", "В Киеве и Киевской области объявлена воздушная тревога.",
+		[]string{"air_alert RU 2025-03-02 @Kyiv"}},
+	{"ru speculation is no report", "Россия может нанести новый массированный удар по энергетике в ближайшие дни, считают аналитики.", nil},
+	{"ru history is no report", "В 2023 году ракетный удар по Краматорску унес жизни 13 человек.", nil},
+	{"ru dateline is no place", "КИЕВ, 2 марта. Воздушные силы ВСУ сообщили, что ночью над Житомирской областью сбиты 12 дронов.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Zhytomyr drones_intercepted=12"}},
+	{"ru launch area is no place", "Противник атаковал Полтаву ударными БпЛА типа «Шахед» с направления Курска, три беспилотника сбиты.",
+		[]string{"attack RU 2025-03-02 @Poltava drones_intercepted=3"}},
+	{"ru daily tally", "За прошедшие сутки в результате обстрелов в Херсонской области погибли двое и ранены девять человек.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Kherson killed=2 injured=9"}},
+
+	// Ukrainian: Air Force, regional administrations, Telegram channels.
+	{"uk air force tally", "У ніч на 2 березня противник атакував Україну 120 ударними БпЛА типу «Шахед». Станом на 09:00 протиповітряною обороною збито 95 ворожих БпЛА на Чернігівщині та Київщині. — Повітряні сили ЗСУ",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Chernihiv @Kyiv drones_launched=120 drones_intercepted=95"}},
+	{"uk of them shot down", "Вночі ворог випустив по Вінниччині 23 дрони, з них 19 збито силами ППО.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Vinnytsia drones_launched=23 drones_intercepted=19"}},
+	{"uk missiles cruise", "Учора ворог завдав удару по Львову крилатими ракетами, дві ракети знищено, одна влучила в склад.",
+		[]string{"attack RU 2025-03-01 @Lviv missiles_intercepted=2 missiles_hit=1"}},
+	{"uk kharkiv injured children", "Внаслідок удару КАБами по Харкову поранено 17 людей, серед них троє дітей, повідомив начальник Харківської ОВА Олег Синєгубов.",
+		[]string{"attack RU 2025-03-02 @Kharkiv injured=17 children_injured=3"}},
+	{"uk killed woman", "У Херсоні внаслідок обстрілу загинула жінка, ще двоє людей поранено.",
+		[]string{"attack RU 2025-03-02 @Kherson killed=1 injured=2"}},
+	{"uk at least", "Щонайменше 8 людей загинули після ракетного удару по Запоріжжю в суботу.",
+		[]string{"attack RU 2025-03-01 @Zaporizhzhia killed=≥8"}},
+	{"uk more than", "Понад 30 безпілотників знешкоджено над Одещиною минулої ночі.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Odesa drones_intercepted=>30"}},
+	{"uk approx", "Близько 10 вибухів пролунало в Ніжині вранці.",
+		[]string{"attack RU 2025-03-02 @Nizhyn explosions=~10"}},
+	{"uk number words", "Окупанти скинули на Нікополь п'ять авіабомб, поранено чотирьох мешканців.",
+		[]string{"attack RU 2025-03-02 @Nikopol glide_bomb_launched=5 injured=4"}},
+	{"uk no victims", "У Полтаві через падіння уламків збитого дрона пошкоджено гараж, обійшлося без жертв.",
+		[]string{"attack RU 2025-03-02 @Poltava"}},
+	{"uk ballistic", "Росіяни вдарили по Одесі балістичною ракетою «Іскандер-М» у п'ятницю, загинули двоє людей.",
+		[]string{"attack RU 2025-02-28 @Odesa missiles_launched=1 killed=2"}},
+	{"uk liberated village", "Сили оборони звільнили село Степове на Запоріжжі, повідомив Генштаб ЗСУ.",
+		[]string{"territorial_change UA 2025-03-02 @Stepove settlements=1"}},
+	{"uk occupiers captured", "Окупанти захопили селище Новомиколаївка на Донеччині, пишуть аналітики.",
+		[]string{"territorial_change RU 2025-03-02 @Novomykolaivka settlements=1"}},
+	{"uk air alert", "У Сумській області оголошено повітряну тривогу.",
+		[]string{"air_alert RU 2025-03-02 @Sumy"}},
+	{"uk allegedly", "Нібито українські дрони атакували нафтобазу в Брянській області, пишуть російські канали.",
+		[]string{"attack UA 2025-03-02 @Bryansk"}},
+	{"uk launch directions", "Вночі противник атакував 40 ударними БпЛА з напрямків Курськ, Орел, Міллерово – РФ. Уражено об'єкти на Сумщині.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Sumy drones_launched=40"}},
+	{"uk weekday night", "У ніч на суботу ворог атакував Черкаси дронами, уламки пошкодили багатоповерхівку.",
+		[]string{"attack RU 2025-02-28..2025-03-01 @Cherkasy"}},
+	{"uk plan is no report", "Росія може готувати новий удар по енергетиці, попереджають у розвідці.", nil},
+	{"uk two reports", "Вранці ворог обстріляв Херсон, поранено трьох людей. Увечері удар КАБом по Краматорську забрав життя двох людей.",
+		[]string{"attack RU 2025-03-02 @Kherson injured=3", "attack RU ? @Kramatorsk killed=2 glide_bomb_launched=1"}},
+}
+
+func TestCyrillicSentences(t *testing.T) {
+	for _, tt := range cyrCases {
+		t.Run(tt.name, func(t *testing.T) {
+			checkReports(t, tt.text, runDoc(t, "c-"+tt.name, tt.text, &corpusPub), tt.want)
+		})
+	}
+}
+
+// TestCyrillicSource checks what the report cites: sentence offsets in
+// code points, the claimant, its side and the hedge.
+func TestCyrillicSource(t *testing.T) {
+	text := "Вчера над Курской областью сбиты 12 украинских дронов, сообщили в Минобороны России. Проверить эту информацию не удалось."
+	reps := runDoc(t, "c-source", text, &corpusPub)
+	if len(reps) != 1 {
+		t.Fatalf("Reports(%q) = %d reports, want 1", text, len(reps))
+	}
+	src := reps[0].Source
+	rs := []rune(text)
+	if got := string(rs[src.Start:src.End]); got != src.Sentence {
+		t.Errorf("sentence at [%d,%d) = %q, want %q", src.Start, src.End, got, src.Sentence)
+	}
+	if src.AttributedTo != "Минобороны России" || src.ClaimantSide != model.SideRU || !src.Hedged {
+		t.Errorf("source = %+v, want attributed to Минобороны России (RU), hedged", src)
+	}
+	for _, f := range reps[0].Facts {
+		if f.Text != "" && string(rs[f.Start:f.End]) != f.Text {
+			t.Errorf("fact %s: text at [%d,%d) = %q, want %q", f.Field, f.Start, f.End, string(rs[f.Start:f.End]), f.Text)
+		}
+	}
+}
+
+// TestCyrillicDispatch checks which documents take the Cyrillic rules.
+func TestCyrillicDispatch(t *testing.T) {
+	tests := []struct {
+		lang, text string
+		want       bool
+	}{
+		{"", "Ночью над Курском сбиты 5 дронов.", true},
+		{"", "Drones hit Kyiv overnight, Київ says.", false},
+		{"uk", "Kyiv: 3 injured", true},
+		{"en", "Ночью над Курском сбиты 5 дронов.", false},
+	}
+	for _, tt := range tests {
+		if got := isCyrillic(&model.Document{Language: tt.lang, Text: tt.text}); got != tt.want {
+			t.Errorf("isCyrillic(%q, %q) = %v, want %v", tt.lang, tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestCyrillicCancelled checks that a cancelled context stops extraction.
+func TestCyrillicCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := extractor(t).Reports(ctx, &model.Document{Text: "Ночью над Курском сбиты 5 дронов."}); err == nil {
+		t.Error("Reports with a cancelled context: no error")
+	}
+}

@@ -1,0 +1,432 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/sitrep-osint/sitrep/internal/model"
+)
+
+// figures reads the counts of one Cyrillic clause: what each number
+// counts (weapons, people, children, settlements) from the noun after it
+// or the casualty verb beside it, then each weapon count's role from the
+// nearest verb of launching, intercepting or hitting.
+func (cr *cyrReader) figures(toks []token, taken []bool, terr bool) []figure {
+	var out []figure
+	for i := 0; i < len(toks); i++ {
+		if taken[i] {
+			continue
+		}
+		n, ok := cyrNumberAt(toks, i)
+		if !ok || taken[n.J-1] || cyrNotCount(toks, n) {
+			if !ok && i > 0 {
+				if f, ok := cyrOnePersonAt(toks, i); ok {
+					out = append(out, f)
+				}
+			}
+			continue
+		}
+		figs := cyrClassify(toks, n, out, terr)
+		if len(figs) == 0 {
+			i = n.J - 1
+			continue
+		}
+		out = append(out, figs...)
+		i = figs[len(figs)-1].J - 1
+		if i < n.J-1 {
+			i = n.J - 1
+		}
+	}
+	out = append(out, cyrSingular(toks, out)...)
+	cyrRoles(toks, out)
+	cyrShares(toks, out)
+	return out
+}
+
+// cyrSingularNouns are weapon nouns in a singular case form: "атака
+// украинского дрона", "ударила ракетой", "удар КАБом" count one weapon,
+// as "a drone" does in English. Forms that are also plural ("ракеты")
+// are left out.
+var cyrSingularNouns = set("дрон", "дрона", "дрону", "дроном", "дроне", "дроні", "беспилотник", "беспилотника", "беспилотнику",
+	"беспилотником", "беспилотнике", "безпілотник", "безпілотника", "безпілотнику", "безпілотником", "шахед", "шахеда", "шахедом",
+	"ракета", "ракетой", "ракетою", "ракету", "ракеті", "ракете", "авиабомба", "авиабомбой", "авиабомбу", "авіабомба", "авіабомбою",
+	"авіабомбу", "кабом", "уабом", "бомба", "бомбой", "бомбою", "бомбу")
+
+// cyrSingular counts one for each weapon named in the singular without a
+// number, unless it fell as debris ("обломки сбитого беспилотника") or
+// the clause counts weapons of its family already.
+func cyrSingular(toks []token, figs []figure) []figure {
+	counted := map[string]bool{}
+	in := make([]bool, len(toks))
+	for _, g := range figs {
+		if g.Field == fWeapon {
+			counted[family(g.Weapon.Kind)] = true
+		}
+		for k := g.I; k < g.J && k < len(toks); k++ {
+			in[k] = true
+		}
+	}
+	var out []figure
+	for _, wm := range cyrFindWeapons(toks) {
+		if in[wm.I] || counted[family(wm.Kind)] || wm.Kind == "air_defense" {
+			continue
+		}
+		one := false
+		for k := wm.I; k < wm.J; k++ {
+			one = one || cyrSingularNouns[toks[k].Low]
+		}
+		for b := wm.I - 1; b >= 0 && b >= wm.I-3; b-- {
+			if hasStem(toks[b].Low, []string{"обломк", "уламк", "фрагмент", "падени", "падінн", "остатк", "залишк"}) {
+				one = false
+			}
+		}
+		if one {
+			counted[family(wm.Kind)] = true
+			n := numMatch{Value: 1, Qualifier: model.Exact, I: wm.I, J: wm.J}
+			out = append(out, figure{Field: fWeapon, Weapon: wm.weaponEntry, N: n, I: wm.I, J: wm.J})
+		}
+	}
+	return out
+}
+
+// cyrNotCount reports whether a number is no count: a year, an age, a
+// distance, a time, a percentage, a unit's number ("110-я бригада").
+func cyrNotCount(toks []token, n numMatch) bool {
+	if n.J < len(toks) {
+		w := toks[n.J].Low
+		if w == "%" || w == "года" || w == "году" || w == "року" || w == "рік" || w == "лет" || w == "років" || w == "роки" || w == "час" ||
+			w == "часов" || w == "часа" || w == "годин" || w == "години" || w == "минут" || w == "хвилин" || w == "м" || w == "метров" ||
+			w == "метрів" || w == "раз" || w == "рази" || w == "разів" || w == "-" && n.J+1 < len(toks) && len(toks[n.J+1].Low) <= 2 ||
+			w == "т" || w == "тонн" || w == "гривен" || w == "гривень" || w == "рублей" || w == "локаціях" || w == "локациях" || w == "локаціях," {
+			return true
+		}
+		if (w == "км" || strings.HasPrefix(w, "километр") || strings.HasPrefix(w, "кілометр")) && !(n.J+1 < len(toks) && (toks[n.J+1].Low == "²" || toks[n.J+1].Low == "кв")) {
+			return n.I == 0 || !hasStem(toks[n.I-1].Low, []string{"кв"}) // "в 20 км от", not "20 кв. км"
+		}
+	}
+	return n.I > 0 && (toks[n.I-1].Low == "№" || toks[n.I-1].Low == "номер")
+}
+
+// cyrClassify decides what the number n counts.
+func cyrClassify(toks []token, n numMatch, prev []figure, terr bool) []figure {
+	// "95 из них сбиты", "двое из них дети"
+	if k, ok := hasSeqAny(toks, n.J, [][]string{{"из", "них"}, {"з", "них"}, {"із", "них"}}); ok {
+		if n.J+k < len(toks) && hasStem(toks[n.J+k].Low, cyrChildren) {
+			if field := lastCasualty(prev); field != "" {
+				return []figure{childFigure(n, n.J+k+1, field)}
+			}
+		}
+		if w, ok := lastWeapon(prev); ok && (len(prev) == 0 || prev[len(prev)-1].Field == fWeapon) {
+			return []figure{{Field: fWeapon, Weapon: w, N: n, I: n.I, J: n.J + k, BackRef: true}}
+		}
+		return nil
+	}
+	// "95 из 120 дронов": a part of the total after it
+	if n.J+1 < len(toks) && (toks[n.J].Low == "из" || toks[n.J].Low == "з" || toks[n.J].Low == "із") {
+		if m, ok := cyrNumberAt(toks, n.J+1); ok {
+			if w, wj, ok := cyrWeaponAfter(toks, m.J); ok {
+				part := figure{Field: fWeapon, Weapon: w, N: n, I: n.I, J: n.J, Part: true}
+				total := figure{Field: fWeapon, Weapon: w, N: m, I: m.I, J: wj, Role: roleLaunched}
+				return []figure{part, total}
+			}
+		}
+	}
+	// "в том числе двое детей", "серед них троє дітей"
+	including := false
+	for _, p := range cyrIncluding {
+		if n.I >= len(p) && hasSeq(toks, n.I-len(p), p...) {
+			including = true
+		}
+	}
+	for p := n.J; p < len(toks) && p <= n.J+3; p++ {
+		t := toks[p]
+		if t.Kind == tokNum {
+			break
+		}
+		if t.Kind == tokPunct && t.Low != "«" && t.Low != "»" && t.Low != "\"" {
+			break
+		}
+		if hasStem(t.Low, cyrIntercept) || hasStem(t.Low, cyrHit) {
+			break // "19 збито силами ППО": a verb ends the noun phrase
+		}
+		if w, m, ok := cyrWeaponAt(toks, p); ok {
+			if w.Kind == "air_defense" {
+				break
+			}
+			return []figure{{Field: fWeapon, Weapon: w, N: n, I: n.I, J: p + m}}
+		}
+		if hasStem(t.Low, cyrChildren) {
+			field := cyrCasualtyNear(toks, n.I, p+1)
+			if including {
+				field = lastCasualty(prev)
+			}
+			if field == "" {
+				return nil
+			}
+			return []figure{childFigure(n, p+1, field)}
+		}
+		if hasStem(t.Low, cyrPeople) && !(including && len(prev) > 0) {
+			if field := cyrCasualtyNear(toks, n.I, p+1); field != "" {
+				return []figure{{Field: field, N: n, I: n.I, J: p + 1}}
+			}
+			return nil
+		}
+		if terr && (hasStem(t.Low, cyrSettlementNouns) || t.Low == "н") {
+			return []figure{{Field: fSettlements, N: n, I: n.I, J: p + 1}}
+		}
+		if terr && (t.Low == "кв" || strings.HasPrefix(t.Low, "квадрат") || t.Low == "км²" || t.Low == "км2") {
+			return []figure{{Field: fArea, N: n, I: n.I, J: p + 1}}
+		}
+		if strings.HasPrefix(t.Low, "взрыв") || strings.HasPrefix(t.Low, "вибух") {
+			return []figure{{Field: fExplosions, N: n, I: n.I, J: p + 1}}
+		}
+		if hasStem(t.Low, cyrKilled) || hasStem(t.Low, cyrInjured) {
+			break // "двое погибли": read below
+		}
+		if p > n.J && !strings.HasSuffix(t.Low, "х") && !strings.HasSuffix(t.Low, "ми") && !strings.HasSuffix(t.Low, "ых") && !strings.HasSuffix(t.Low, "их") {
+			break // only adjectives stand between a number and its noun
+		}
+	}
+	if including {
+		// "з них 19 збито": a part of the weapon count before
+		if w, ok := lastWeapon(prev); ok && len(prev) > 0 && prev[len(prev)-1].Field == fWeapon {
+			return []figure{{Field: fWeapon, Weapon: w, N: n, I: n.I, J: n.J, BackRef: true}}
+		}
+		return nil // "в том числе двое военных": a part of a count told before
+	}
+	// "погибли двое", "ранены пятеро", "троє загинули"
+	if field := cyrCasualtyBeside(toks, n); field != "" {
+		return []figure{{Field: field, N: n, I: n.I, J: n.J}}
+	}
+	// "… 15 — над Курской областью": the weapon and role of the count before
+	if w, ok := lastWeapon(prev); ok && len(prev) > 0 && prev[len(prev)-1].Field == fWeapon && n.I > 0 && n.J < len(toks) {
+		before, after := toks[n.I-1].Low, toks[n.J].Low
+		if (before == "," || before == "и" || before == "і" || before == "та" || before == "й" || before == ";") &&
+			hasStem(after, append(append([]string{}, cyrHit...), cyrIntercept...)) {
+			// "две ракеты сбиты, одна попала в склад"
+			return []figure{{Field: fWeapon, Weapon: w, N: n, I: n.I, J: n.J}}
+		}
+		if (before == "," || before == "и" || before == "і" || before == "та" || before == "й" || before == ";") &&
+			(after == "—" || after == "–" || after == "-" || after == "над" || after == "в" || after == "у" || after == "на" || after == "по") {
+			last := prev[len(prev)-1]
+			return []figure{{Field: fWeapon, Weapon: w, N: n, I: n.I, J: n.J, Role: last.Role, Elided: true}}
+		}
+	}
+	// "Шахедов — 67", "БпЛА: 120"
+	if n.I >= 2 && strings.Contains(":—–-", toks[n.I-1].Low) {
+		for _, wm := range cyrFindWeapons(toks[:n.I-1]) {
+			if wm.J == n.I-1 && wm.Kind != "air_defense" {
+				return []figure{{Field: fWeapon, Weapon: wm.weaponEntry, N: n, I: n.I, J: n.J}}
+			}
+		}
+	}
+	return nil
+}
+
+// cyrWeaponAfter reads a weapon right after toks[k], past up to two adjectives.
+func cyrWeaponAfter(toks []token, k int) (weaponEntry, int, bool) {
+	for p := k; p < len(toks) && p <= k+2; p++ {
+		if w, m, ok := cyrWeaponAt(toks, p); ok && w.Kind != "air_defense" {
+			return w, p + m, true
+		}
+		if toks[p].Kind != tokWord {
+			break
+		}
+	}
+	return weaponEntry{}, 0, false
+}
+
+func childFigure(n numMatch, j int, field string) figure {
+	switch field {
+	case fKilled, fChildrenKilled:
+		field = fChildrenKilled
+	default:
+		field = fChildrenInjured
+	}
+	return figure{Field: field, N: n, I: n.I, J: j}
+}
+
+// lastCasualty is the casualty field of the latest casualty figure.
+func lastCasualty(prev []figure) string {
+	for k := len(prev) - 1; k >= 0; k-- {
+		switch prev[k].Field {
+		case fKilled, fChildrenKilled:
+			return fKilled
+		case fInjured, fChildrenInjured:
+			return fInjured
+		}
+	}
+	return ""
+}
+
+// cyrCasualtyWord reads a casualty word: killed, injured or "".
+func cyrCasualtyWord(toks []token, p int) string {
+	w := toks[p].Low
+	switch {
+	case strings.HasPrefix(w, "смертельн"):
+		return fKilled
+	case hasStem(w, cyrKilled):
+		if strings.HasPrefix(w, "жертв") && p > 0 && (toks[p-1].Low == "без" || toks[p-1].Low == "нет") {
+			return ""
+		}
+		if strings.HasPrefix(w, "жертв") && p+1 < len(toks) && (toks[p+1].Low == "нет" || toks[p+1].Low == "немає") {
+			return ""
+		}
+		return fKilled
+	case hasStem(w, cyrInjured):
+		if p > 0 && (toks[p-1].Low == "без" || toks[p-1].Low == "не" || toks[p-1].Low == "никто" || toks[p-1].Low == "ніхто") {
+			return ""
+		}
+		if p+1 < len(toks) && (toks[p+1].Low == "нет" || toks[p+1].Low == "немає") {
+			return ""
+		}
+		return fInjured
+	}
+	return ""
+}
+
+// cyrCasualtyNear finds the casualty word nearest to a counted person in
+// tokens [i, j): up to five words either side.
+func cyrCasualtyNear(toks []token, i, j int) string {
+	for d := 0; d <= 5; d++ {
+		for _, p := range []int{j + d, i - 1 - d} {
+			if p < 0 || p >= len(toks) {
+				continue
+			}
+			if f := cyrCasualtyWord(toks, p); f != "" {
+				return f
+			}
+		}
+	}
+	return ""
+}
+
+// cyrCasualtyBeside reads a casualty word right before or after a bare
+// number: "погибли двое", "ранены 5", "ещё трое пострадали".
+func cyrCasualtyBeside(toks []token, n numMatch) string {
+	p := n.I - 1
+	for p >= 0 && (toks[p].Low == "еще" || toks[p].Low == "ще" || toks[p].Low == "уже" || toks[p].Low == "вже" || toks[p].Low == "были" ||
+		toks[p].Low == "було" || toks[p].Low == "получили" || toks[p].Low == "отримали") {
+		p--
+	}
+	if p >= 0 {
+		if f := cyrCasualtyWord(toks, p); f != "" {
+			return f
+		}
+	}
+	// "число погибших выросло до 14", "кількість поранених зросла до 20"
+	rise := false
+	for q := n.I - 1; q >= 0 && q >= n.I-5; q-- {
+		rise = rise || hasStem(toks[q].Low, cyrRise)
+		if f := cyrCasualtyWord(toks, q); f != "" && rise {
+			return f
+		}
+	}
+	for q := n.J; q < len(toks) && q <= n.J+2; q++ {
+		if f := cyrCasualtyWord(toks, q); f != "" {
+			return f
+		}
+		if toks[q].Kind != tokWord {
+			break
+		}
+	}
+	return ""
+}
+
+// cyrOnePersonAt reads "погиб мужчина", "поранено жінку": one person named
+// beside a casualty word without a number.
+func cyrOnePersonAt(toks []token, i int) (figure, bool) {
+	w := toks[i].Low
+	if !cyrOnePerson[w] {
+		return figure{}, false
+	}
+	for _, p := range []int{i - 1, i - 2, i + 1, i + 2} {
+		if p < 0 || p >= len(toks) {
+			continue
+		}
+		if f := cyrCasualtyWord(toks, p); f != "" {
+			n := numMatch{Value: 1, Qualifier: model.Exact, I: i, J: i + 1}
+			if cyrOneChild[w] {
+				return childFigure(n, i+1, f), true
+			}
+			return figure{Field: f, N: n, I: i, J: i + 1}, true
+		}
+	}
+	return figure{}, false
+}
+
+// cyrRoles gives each weapon count without a role the role of the nearest
+// verb of launching, intercepting or hitting in its clause; launched when
+// there is none.
+func cyrRoles(toks []token, figs []figure) {
+	in := make([]bool, len(toks))
+	for _, g := range figs {
+		for k := g.I; k < g.J && k < len(toks); k++ {
+			in[k] = true
+		}
+	}
+	for k := range figs {
+		g := &figs[k]
+		if g.Field != fWeapon || g.Role != "" {
+			continue
+		}
+		best, role := len(toks)+1, roleLaunched
+		for p, t := range toks {
+			if in[p] {
+				continue
+			}
+			r := ""
+			switch {
+			case hasStem(t.Low, cyrHit):
+				r = roleHit
+			case hasStem(t.Low, cyrIntercept):
+				r = roleIntercepted
+			case hasStem(t.Low, cyrLaunch) && !hasStem(t.Low, cyrAttackNot):
+				r = roleLaunched
+			default:
+				continue
+			}
+			d := g.I - p
+			if p >= g.J {
+				d = p - g.J + 1
+			}
+			if d < best {
+				best, role = d, r
+			}
+		}
+		g.Role = role
+		g.guessed = best > len(toks)
+	}
+	// "95 из 120": the part has the verb's role, the total stays launched.
+	for k := 0; k+1 < len(figs); k++ {
+		if figs[k].Part && figs[k].Role == roleLaunched {
+			figs[k].Role = roleIntercepted
+		}
+	}
+}
+
+// cyrShares marks a per-region breakdown of a weapon count given in the
+// same clause ("сбиты 47 БПЛА: 21 — над Брянской областью, 15 — над
+// Курской …") as a part of the total, so the builder does not add it on
+// top of the total.
+func cyrShares(toks []token, figs []figure) {
+	for k := range figs {
+		t := &figs[k]
+		if t.Field != fWeapon || t.Elided || t.Sub {
+			continue
+		}
+		sum, last := 0.0, k
+		for j := k + 1; j < len(figs); j++ {
+			s := figs[j]
+			if s.Field != fWeapon || s.Role != t.Role || !s.Elided && (s.Weapon.Kind != t.Weapon.Kind || s.Weapon.Model != t.Weapon.Model) {
+				break
+			}
+			sum += s.N.Value
+			last = j
+		}
+		if last > k && sum <= t.N.Value {
+			for j := k + 1; j <= last; j++ {
+				figs[j].Sub = true
+			}
+		}
+	}
+}
