@@ -147,6 +147,11 @@ func cyrNegated(toks []token, i int) bool {
 // cyrAlertEvent reports whether an alert word is an alert over a place:
 // "воздушная тревога", "повітряна тривога", "тривогу оголошено".
 func cyrAlertEvent(toks []token, i int) bool {
+	for _, t := range toks {
+		if hasStem(t.Low, []string{"сигнал", "закли", "призыв", "призва", "игнор", "ігнор"}) {
+			return false // "не игнорировать сигналы тревоги": advice, not an alert
+		}
+	}
 	if strings.HasPrefix(toks[i].Low, "сирен") {
 		return true
 	}
@@ -169,6 +174,11 @@ func (cr *cyrReader) sideCues(toks []token) []sideCue {
 		}
 		var s model.Side
 		w := t.Low
+		// "группировка войск «Центр»": Russia's groups of forces
+		if t.Low == "«" && i > 0 && (strings.HasPrefix(toks[i-1].Low, "группировк") || i > 1 && strings.HasPrefix(toks[i-2].Low, "группировк")) {
+			out = append(out, sideCue{Side: model.SideRU, Attacker: true, At: i})
+			continue
+		}
 		switch {
 		case w == "враг" || w == "ворог" || w == "противник" || strings.HasPrefix(w, "вражеск") || strings.HasPrefix(w, "ворож") ||
 			w == "врага" || w == "ворога" || w == "противника" || w == "противником" || w == "ворогом" || w == "врагом":

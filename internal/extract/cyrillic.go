@@ -45,7 +45,7 @@ func (x *Extractor) cyrillicReports(ctx context.Context, doc *model.Document) ([
 	sents := cyrSentences(text)
 	var mentions []placeMention
 	if x.find != nil {
-		mentions = x.find(text)
+		mentions = x.cyrRepublics(text, x.find(text))
 	}
 	res := newResolver(doc.Published)
 	sentToks := make([][]token, len(sents))
@@ -130,6 +130,34 @@ func (x *Extractor) cyrillicReports(ctx context.Context, doc *model.Document) ([
 		}
 	}
 	return out, nil
+}
+
+// cyrRepublics reads "Донецкой Народной Республики" and "Луганской
+// Народной Республики" (Russia's names for the occupied oblasts) as the
+// oblasts, where the geocoder takes the adjective for the city.
+func (x *Extractor) cyrRepublics(text string, ms []placeMention) []placeMention {
+	var ri *model.RuneIndex
+	for i := range ms {
+		m := &ms[i]
+		abbr := map[string]string{"Donetsk": "ДНР", "Luhansk": "ЛНР"}[m.Loc.Name]
+		words := strings.Fields(text[m.E:min(len(text), m.E+80)])
+		if abbr == "" || len(words) < 2 || !strings.HasPrefix(strings.ToLower(words[0]), "народн") ||
+			!strings.HasPrefix(strings.ToLower(words[1]), "республик") {
+			continue
+		}
+		found := x.find(abbr)
+		if len(found) == 0 {
+			continue
+		}
+		e := m.E + strings.Index(text[m.E:], words[1]) + len(strings.TrimRight(words[1], ".,;:"))
+		if ri == nil {
+			ri = model.NewRuneIndex(text)
+		}
+		loc := found[0].Loc
+		loc.MatchedText, loc.Start, loc.End = text[m.S:e], ri.Char(m.S), ri.Char(e)
+		m.Loc, m.E = loc, e
+	}
+	return ms
 }
 
 // cyrTokens tokenises a span and folds what Cyrillic spelling varies on:

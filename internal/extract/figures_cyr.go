@@ -19,7 +19,7 @@ func (cr *cyrReader) figures(toks []token, taken []bool, terr bool) []figure {
 		n, ok := cyrNumberAt(toks, i)
 		if !ok || taken[n.J-1] || cyrNotCount(toks, n) {
 			if !ok && i > 0 {
-				if f, ok := cyrOnePersonAt(toks, i); ok {
+				if f, ok := cyrOnePersonAt(toks, i, out); ok {
 					out = append(out, f)
 				}
 			}
@@ -182,8 +182,8 @@ func cyrClassify(toks []token, n numMatch, prev []figure, terr bool) []figure {
 		if hasStem(t.Low, cyrKilled) || hasStem(t.Low, cyrInjured) {
 			break // "двое погибли": read below
 		}
-		if p > n.J && !strings.HasSuffix(t.Low, "х") && !strings.HasSuffix(t.Low, "ми") && !strings.HasSuffix(t.Low, "ых") && !strings.HasSuffix(t.Low, "их") {
-			break // only adjectives stand between a number and its noun
+		if cyrPhraseStop[t.Low] || hasStem(t.Low, cyrLaunch) {
+			break // only modifiers stand between a number and its noun
 		}
 	}
 	if including {
@@ -221,6 +221,11 @@ func cyrClassify(toks []token, n numMatch, prev []figure, terr bool) []figure {
 	}
 	return nil
 }
+
+// cyrPhraseStop end the words a number may count: prepositions,
+// conjunctions and pronouns.
+var cyrPhraseStop = set("в", "во", "у", "на", "над", "по", "из", "з", "із", "с", "со", "від", "от", "до", "и", "і", "та", "й", "а",
+	"что", "що", "который", "которые", "які", "який", "их", "них", "їх", "за", "под", "під", "при", "для", "без", "не")
 
 // cyrWeaponAfter reads a weapon right after toks[k], past up to two adjectives.
 func cyrWeaponAfter(toks []token, k int) (weaponEntry, int, bool) {
@@ -334,10 +339,22 @@ func cyrCasualtyBeside(toks []token, n numMatch) string {
 
 // cyrOnePersonAt reads "погиб мужчина", "поранено жінку": one person named
 // beside a casualty word without a number.
-func cyrOnePersonAt(toks []token, i int) (figure, bool) {
+func cyrOnePersonAt(toks []token, i int, prev []figure) (figure, bool) {
 	w := toks[i].Low
 	if !cyrOnePerson[w] {
 		return figure{}, false
+	}
+	// "пятеро ранены, в том числе ребёнок", "серед них 14-річний підліток"
+	for b := i - 1; b >= 0 && b >= i-4; b-- {
+		for _, p := range cyrIncluding {
+			if hasSeq(toks, b, p...) && b+len(p) <= i {
+				field := lastCasualty(prev)
+				if field == "" || !cyrOneChild[w] {
+					return figure{}, false
+				}
+				return childFigure(numMatch{Value: 1, Qualifier: model.Exact, I: i, J: i + 1}, i+1, field), true
+			}
+		}
 	}
 	for _, p := range []int{i - 1, i - 2, i + 1, i + 2} {
 		if p < 0 || p >= len(toks) {

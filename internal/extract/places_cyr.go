@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sitrep-osint/sitrep/internal/model"
 )
@@ -59,6 +60,21 @@ func cyrKeepPlace(text string, s sentence, m placeMention, mentions []placeMenti
 	low := strings.ToLower(matched)
 	before := strings.TrimSpace(text[s.S:m.S])
 	after := strings.TrimLeft(text[m.E:s.E], " ")
+	// Place names are capitalised; a lower-case match is a common word
+	// ("украинских", a town's name too) or a side adjective.
+	if !unicode.IsUpper(firstRune(matched)) {
+		return ref, false
+	}
+	// "Усі потерпілі" is not Wuxi: a short word matching a city abroad is
+	// a common word at the start of a sentence.
+	if foreign := m.Loc.Country != "UA" && m.Loc.Country != "RU" && m.Loc.Country != "BY" && m.Loc.Country != "MD"; foreign &&
+		m.Loc.Feature != "country" && utf8.RuneCountInString(matched) <= 4 {
+		return ref, false
+	}
+	// "группировка «Восток»", "Атака триває": a group's or a common word
+	if hasStem(low, cyrAttack) || strings.HasPrefix(after, "»") && hasStem(strings.ToLower(lastWords(before, 1)), []string{"«"}) {
+		return ref, false
+	}
 	// "МОСКВА, 19 октября.", "КИЕВ —": an agency's dateline
 	if before == "" && s.ParaStart {
 		if allCaps(matched) && (strings.HasPrefix(after, ",") || strings.HasPrefix(after, "—") || strings.HasPrefix(after, "–") || strings.HasPrefix(after, ".")) {

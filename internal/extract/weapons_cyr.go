@@ -106,13 +106,16 @@ func cyrWeaponAt(toks []token, i int) (weaponEntry, int, bool) {
 		(toks[j+1].Low == "типа" || toks[j+1].Low == "типу") {
 		j += 2
 	}
-	if best.Model == "" && j < len(toks) && (toks[j].Low == "типа" || toks[j].Low == "типу") {
-		k := j + 1
+	if best.Model == "" && j < len(toks) && (toks[j].Low == "типа" || toks[j].Low == "типу" || toks[j].Low == "«" || toks[j].Low == "\"") {
+		k := j
+		if toks[k].Low == "типа" || toks[k].Low == "типу" {
+			k++
+		}
 		if k < len(toks) && (toks[k].Low == "«" || toks[k].Low == "\"" || toks[k].Low == "“") {
 			k++
 		}
 		if m, n, ok := cyrWeaponAt(toks, k); ok && m.Model != "" && family(m.Kind) == family(best.Kind) {
-			best.Model, best.User = m.Model, m.User
+			best.Kind, best.Model, best.User = m.Kind, m.Model, m.User
 			j = k + n
 			if j < len(toks) && (toks[j].Low == "»" || toks[j].Low == "\"" || toks[j].Low == "”") {
 				j++
