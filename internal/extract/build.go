@@ -21,49 +21,172 @@ func (x *Extractor) build(doc *model.Document, sents []sentence, frames []*frame
 	ri := model.NewRuneIndex(text)
 	res := newResolver(doc.Published)
 	var out []model.Report
-	for _, fr := range frames {
-		places := locating(fr)
+	for _, whole := range frames {
+		places := locating(whole)
 		if len(places) == 0 {
 			places = fallback
 		}
 		if x.find != nil && len(places) == 0 {
 			continue
 		}
-		rb := reportBuilder{text: text, ri: ri}
-		rep := rb.report(fr, places)
-		rep.Doc = doc.ID
-		rep.ID = reportID(doc.ID, len(out))
-		rep.Extractor = Version
-		anchor := anchorOf(fr)
-		s := sents[anchor.Sent]
-		rep.Source = model.Source{Doc: doc.ID, Sentence: text[s.S:s.E], Start: ri.Char(s.S), End: ri.Char(s.E)}
-		for _, f := range append([]*finding{anchor}, fr.Findings...) {
-			if rep.Source.AttributedTo == "" && f.Claimant != "" {
-				rep.Source.AttributedTo = f.Claimant
+		for gi, group := range targetGroups(text, whole, places) {
+			fr := whole
+			if gi > 0 {
+				fr = withoutFigures(whole)
 			}
+			out = append(out, x.buildOne(doc, sents, fr, group, ri, &res, voice, len(out)))
 		}
-		if anchor.Hedge != "" {
-			rep.Source.Hedged, rep.Source.HedgeText = true, anchor.Hedge
-		}
-		country := majorityCountry(places)
-		rep.Source.ClaimantSide = claimantSide(rep.Source.AttributedTo, country)
-		if rep.Source.ClaimantSide == "" {
-			rep.Source.ClaimantSide = voice
-		}
-		switch {
-		case fr.Date != nil:
-			rep.Date = fr.Date.DateRange
-			rep.Facts = append(rep.Facts, rb.fact("date", rep.Date.Start+".."+rep.Date.End, fr.Date.Text, fr.Date.I, fr.Date.J, fr.dateToks()))
-		case res.hasPub:
-			rep.Date = model.DateRange{Start: res.pub.String(), End: res.pub.String(), Precision: model.Day, Basis: "published"}
-		}
-		rep.Attacker = attacker(fr, country, rep.Source.ClaimantSide)
-		if rep.Attacker != nil {
-			rep.Facts = append(rep.Facts, model.Fact{Field: "attacker", Value: string(rep.Attacker.Side)})
-		}
-		out = append(out, rep)
 	}
 	return out
+}
+
+// buildOne turns one frame located at places into the n-th report of doc.
+func (x *Extractor) buildOne(doc *model.Document, sents []sentence, fr *frame, places []placeRef, ri *model.RuneIndex,
+	res *resolver, voice model.Side, n int) model.Report {
+	text := doc.Text
+	rb := reportBuilder{text: text, ri: ri}
+	rep := rb.report(fr, places)
+	rep.Doc = doc.ID
+	rep.ID = reportID(doc.ID, n)
+	rep.Extractor = Version
+	anchor := anchorOf(fr)
+	s := sents[anchor.Sent]
+	rep.Source = model.Source{Doc: doc.ID, Sentence: text[s.S:s.E], Start: ri.Char(s.S), End: ri.Char(s.E)}
+	for _, f := range append([]*finding{anchor}, fr.Findings...) {
+		if rep.Source.AttributedTo == "" && f.Claimant != "" {
+			rep.Source.AttributedTo = f.Claimant
+		}
+	}
+	if anchor.Hedge != "" {
+		rep.Source.Hedged, rep.Source.HedgeText = true, anchor.Hedge
+	}
+	country := majorityCountry(places)
+	rep.Source.ClaimantSide = claimantSide(rep.Source.AttributedTo, country)
+	if rep.Source.ClaimantSide == "" {
+		rep.Source.ClaimantSide = voice
+	}
+	switch {
+	case fr.Date != nil:
+		rep.Date = fr.Date.DateRange
+		rep.Facts = append(rep.Facts, rb.fact("date", rep.Date.Start+".."+rep.Date.End, fr.Date.Text, fr.Date.I, fr.Date.J, fr.dateToks()))
+	case res.hasPub:
+		rep.Date = model.DateRange{Start: res.pub.String(), End: res.pub.String(), Precision: model.Day, Basis: "published"}
+	}
+	rep.Attacker = attacker(fr, country, rep.Source.ClaimantSide)
+	if rep.Attacker != nil {
+		rep.Facts = append(rep.Facts, model.Fact{Field: "attacker", Value: string(rep.Attacker.Side)})
+	}
+	return rep
+}
+
+// targetKm is how far apart two targets named in one clause must be to be
+// separate occurrences: "struck arms plants in Kyiv and the port in
+// Odesa" tells of two strikes, "hit Kharkiv and its suburb Merefa" of one.
+const targetKm = 100
+
+// targetGroups splits an attack's places into the separate targets it
+// names, each told in its own phrase ("plants in Kyiv and the port in
+// Odesa"): settlements more than targetKm apart in different regions, each
+// with the regions that contain it. A plain list of places ("hit Lviv,
+// Ivano-Frankivsk and Rivne") is one wave and stays one report, as do a
+// frame whose casualty figures cannot be shared out, an air-defence tally
+// over several regions, and a frame naming one target. The first group is
+// the first target the text names; a nationwide tally stays with it, as
+// with a document's main target.
+func targetGroups(text string, fr *frame, places []placeRef) [][]placeRef {
+	whole := [][]placeRef{places}
+	if fr.Type != model.Attack || fr.Summary || len(places) < 2 || frameCasualties(fr) {
+		return whole
+	}
+	var groups [][]placeRef
+	var regions []placeRef
+	var prev *placeRef // the settlement before, in the text
+	prevGroup := -1
+	for i := range places {
+		p := places[i]
+		if !p.Loc.Resolved || p.Loc.Feature == "admin1" || p.Loc.Feature == "country" || p.Weak {
+			regions = append(regions, p)
+			continue
+		}
+		join := -1
+		if prev != nil && listed(text, prev, &p) {
+			join = prevGroup
+		}
+		for gi := 0; gi < len(groups) && join < 0; gi++ {
+			for _, q := range groups[gi] {
+				if q.Loc.Admin1 == p.Loc.Admin1 || q.Loc.DistanceKm(&p.Loc) <= targetKm {
+					join = gi
+				}
+			}
+		}
+		if join < 0 {
+			groups = append(groups, nil)
+			join = len(groups) - 1
+		}
+		groups[join] = append(groups[join], p)
+		prev, prevGroup = &places[i], join
+	}
+	if len(groups) < 2 {
+		return whole
+	}
+	// A region goes with the target in it; one that holds none ("Kyiv and
+	// the Odesa region") names a target of its own.
+	for _, r := range regions {
+		placed := false
+		for gi, g := range groups {
+			if r.Loc.Admin1 != "" && g[0].Loc.Admin1 == r.Loc.Admin1 || r.Weak && r.Loc.Country == g[0].Loc.Country {
+				groups[gi] = append(groups[gi], r)
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			groups = append(groups, []placeRef{r})
+		}
+	}
+	return groups
+}
+
+// listed reports whether b follows a in the text as the next item of a
+// plain list: only a comma, "and", "or" or "as well as" between them.
+func listed(text string, a, b *placeRef) bool {
+	if a.S >= a.E || b.S >= b.E || b.S < a.E {
+		return false // placed by the title or publisher, or out of order
+	}
+	between := strings.Fields(strings.ReplaceAll(text[a.E:b.S], ",", " , "))
+	for _, w := range between {
+		switch strings.ToLower(w) {
+		case ",", "and", "or", "as", "well", "&":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// frameCasualties reports whether any finding of fr counts people.
+func frameCasualties(fr *frame) bool {
+	for _, f := range fr.Findings {
+		if hasCasualties(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutFigures is fr for a second target: the same type, date, attacker
+// and weapon kinds, but none of the counts, which the text gives for the
+// strike as a whole and which stay with the first target.
+func withoutFigures(fr *frame) *frame {
+	c := *fr
+	c.Findings = make([]*finding, len(fr.Findings))
+	for i, f := range fr.Findings {
+		g := *f
+		g.Figures, g.Villages = nil, nil
+		c.Findings[i] = &g
+	}
+	c.Figures, c.Tally = false, false
+	return &c
 }
 
 // locating returns the places that locate a frame: its non-country places,

@@ -138,6 +138,9 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 			w == "every" && i+1 < len(toks) && (toks[i+1].Low == "night" || toks[i+1].Low == "day" || toks[i+1].Low == "week") {
 			retro = true // habits and trends, not one occurrence
 		}
+		if (w == "after" || w == "following") && ordinalInPeriod(toks[:i]) {
+			retro, otherTime = true, true // "the second attack on the city in a week, after drones hit a substation on Monday"
+		}
 		if invasionStart(toks, i) && !hasSeq(toks, i-1, "since") && !(i > 1 && toks[i-2].Low == "since") {
 			retro, oldYear = true, true // "in the first days of the invasion"
 		}
@@ -201,7 +204,8 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 		return false
 	}
 	for i := range toks {
-		if (toks[i].Low == "village" || toks[i].Low == "town" || toks[i].Low == "settlement") && hasSeq(toks, i+1, "of") && i+2 < len(toks) && toks[i+2].Upper {
+		if (toks[i].Low == "village" || toks[i].Low == "town" || toks[i].Low == "settlement") && hasSeq(toks, i+1, "of") && i+2 < len(toks) && toks[i+2].Upper &&
+			!(i >= 3 && toks[i-1].Low == "the" && toks[i-2].Low == "of" && directions[toks[i-3].Low]) { // not "south of the town of Siversk"
 			f.Villages = appendNew(f.Villages, properName(cr.text, toks, i+2))
 		}
 		if names := namedList(cr.text, toks, i); len(names) > 0 && terr {

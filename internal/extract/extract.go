@@ -116,6 +116,9 @@ func (x *Extractor) Reports(ctx context.Context, doc *model.Document) ([]model.R
 			places := clausePlaces(text, s, sentPlaces, ct, whoSpan)
 			places, lastTown = anaphoricPlace(places, ct, lastTown)
 			f := cr.read(ct, places)
+			if len(f.Villages) > 0 {
+				f.Places = dropSeats(f.Places) // "captured Verkhnokamianske, the ministry in Moscow said"
+			}
 			f.Sent, f.Claimant, f.Hedge = si, who, hedged
 			if cs := claimantSide(who, ""); f.SelfActor && cs != "" && f.Type == model.Attack && !interceptIn(ct) {
 				f.Side = cs // "Ukraine's General Staff said its forces struck …"
@@ -280,14 +283,14 @@ func clausePlaces(text string, s sentence, mentions []placeMention, ct []token, 
 			if m.S >= who.S && m.E <= who.E && who.E > who.S {
 				// "the Kharkiv regional prosecutor's office said", "the defence
 				// ministry in Moscow said": the speaker's seat, not the scene
-				p.Dateline = true
+				p.Dateline, p.Seat = true, true
 			}
 			other = other || !p.Dateline && !p.Weak
 			places = append(places, p)
 		} else if m.S >= who.S && m.E <= who.E && who.E > who.S && jurisdiction(text, m) {
 			// "according to Kyiv's military administration, 11 were injured in
 			// the capital": the speaker's area locates a clause naming no other.
-			places = append(places, placeRef{placeMention: m, Dateline: true})
+			places = append(places, placeRef{placeMention: m, Dateline: true, Seat: true})
 		}
 	}
 	out := places[:0]
@@ -297,6 +300,17 @@ func clausePlaces(text string, s sentence, mentions []placeMention, ct []token, 
 		}
 		p.Dateline = false
 		out = append(out, p)
+	}
+	return out
+}
+
+// dropSeats removes the speaker's seat from places.
+func dropSeats(places []placeRef) []placeRef {
+	out := places[:0:0]
+	for _, p := range places {
+		if !p.Seat {
+			out = append(out, p)
+		}
 	}
 	return out
 }

@@ -37,6 +37,9 @@ type grouper struct {
 	frames []*frame
 	last   *frame // the frame the latest finding joined
 	sent   int    // the sentence of that finding
+	// claimants are the claimants named so far, so that "the ministry"
+	// later in the text is the ministry named before.
+	claimants []string
 }
 
 // add places f in an existing frame or starts a new one. The rules:
@@ -48,6 +51,10 @@ type grouper struct {
 //     its type; it starts a frame only when it carries figures, so bare
 //     anaphora ("the attack") never becomes a report of its own.
 func (g *grouper) add(f *finding) {
+	if f.Claimant != "" {
+		f.Claimant = claimantRef(f.Claimant, g.claimants)
+		g.claimants = append(g.claimants, f.Claimant)
+	}
 	if !f.Factual || f.Type == "" {
 		return
 	}

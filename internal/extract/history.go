@@ -157,3 +157,30 @@ func numericOrdinal(w string) bool {
 	}
 	return false
 }
+
+// ordinalInPeriod reports whether toks count an occurrence among others in
+// a period: "the second attack on the city in a week", "the third strike
+// in ten days". What such a sentence goes on to tell "after" or
+// "following" is the earlier occurrence it counts.
+func ordinalInPeriod(toks []token) bool {
+	for i, t := range toks {
+		switch t.Low {
+		case "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth":
+		default:
+			if !numericOrdinal(t.Low) {
+				continue
+			}
+		}
+		for p := i + 1; p < len(toks) && p <= i+8; p++ {
+			if toks[p].Low != "in" && toks[p].Low != "within" {
+				continue
+			}
+			for q := p + 1; q < len(toks) && q <= p+4; q++ {
+				if periodUnits[toks[q].Low] || timeUnits[toks[q].Low] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

@@ -22,6 +22,10 @@ type placeRef struct {
 	// ("Belgorod governor", "Kharkiv mayor"): kept only if nothing else
 	// in the clause locates it.
 	Dateline bool
+	// Seat marks a place inside the claimant's name ("the ministry in
+	// Moscow said"): the speaker's seat, kept only when nothing else,
+	// not even a settlement missing from the gazetteer, locates the clause.
+	Seat bool
 }
 
 var (
@@ -124,7 +128,10 @@ func keepPlace(text string, sent sentence, m placeMention) (placeRef, bool) {
 	}
 	before := strings.ToLower(lastWords(text[sent.S:m.S], 3))
 	bw := strings.Fields(before)
-	if n := len(bw); n >= 2 && bw[n-1] == "of" && directions[bw[n-2]] {
+	if referencePoint(strings.Fields(strings.ToLower(lastWords(text[sent.S:m.S], 6)))) {
+		return ref, false
+	}
+	if nameRemark(strings.Fields(strings.ToLower(lastWords(text[sent.S:m.S], 4)))) {
 		return ref, false
 	}
 	if n := len(bw); n >= 2 && bw[n-1] == "with" && bw[n-2] == "border" {
@@ -414,6 +421,41 @@ func cityDistrict(before, after string) bool {
 			return false
 		}
 		return w != "" && unicode.IsUpper([]rune(w)[0])
+	}
+	return false
+}
+
+// referencePoint reports whether the words before a place make it a point
+// of reference: "north of Kharkiv", "just north-west of the city of
+// Pokrovsk", "east of the town of Kupiansk".
+func referencePoint(bw []string) bool {
+	n := len(bw)
+	// Step back over "the city of", "the town of", "the village of", "the".
+	if n >= 3 && bw[n-1] == "of" && (settlementNouns[bw[n-2]] || bw[n-2] == "city" || bw[n-2] == "port") && bw[n-3] == "the" {
+		n -= 3
+	}
+	if n >= 1 && bw[n-1] == "the" {
+		n--
+	}
+	return n >= 2 && bw[n-1] == "of" && directions[bw[n-2]]
+}
+
+// nameRemark reports whether the words before a place make its name a
+// remark about naming, not a location: "which used the Russian name
+// Grishino", "known as Artemovsk", "formerly Kirovohrad". The place the
+// remark names is the one the text has already given.
+func nameRemark(bw []string) bool {
+	n := len(bw)
+	if n == 0 {
+		return false
+	}
+	switch last := bw[n-1]; last {
+	case "name", "names", "formerly", "renamed":
+		return true
+	case "as":
+		return n >= 2 && (bw[n-2] == "known" || bw[n-2] == "referred" || bw[n-2] == "refers" || bw[n-2] == "it")
+	case "calls", "called":
+		return n >= 2 && (bw[n-2] == "it" || bw[n-2] == "still" || bw[n-2] == "also")
 	}
 	return false
 }

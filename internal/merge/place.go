@@ -1,7 +1,6 @@
 package merge
 
 import (
-	"math"
 	"strings"
 
 	"github.com/sitrep-osint/sitrep/internal/model"
@@ -90,15 +89,6 @@ func firstNonEmpty(ss ...string) string {
 	return ""
 }
 
-// distanceKm is the great-circle distance between two locations.
-func distanceKm(a, b *model.Location) float64 {
-	const r = 6371.0
-	la1, la2 := a.Lat*math.Pi/180, b.Lat*math.Pi/180
-	dla, dlo := la2-la1, (b.Lon-a.Lon)*math.Pi/180
-	h := math.Sin(dla/2)*math.Sin(dla/2) + math.Cos(la1)*math.Cos(la2)*math.Sin(dlo/2)*math.Sin(dlo/2)
-	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
-}
-
 // samePoint compares two point locations: by gazetteer ID, by distance
 // when both are resolved, else by name. It returns the distance (-1 when
 // unknown) and whether they are the same settlement or nearby.
@@ -107,7 +97,7 @@ func samePoint(a, b *model.Location) (km float64, same, near bool) {
 		return 0, true, true
 	}
 	if a.Resolved && b.Resolved && (a.Lat != 0 || a.Lon != 0) && (b.Lat != 0 || b.Lon != 0) {
-		km = distanceKm(a, b)
+		km = a.DistanceKm(b)
 		return km, km <= SameSettlementKm, km <= NearbyKm
 	}
 	same = strings.EqualFold(strings.TrimSpace(a.Name), strings.TrimSpace(b.Name)) && a.Name != ""

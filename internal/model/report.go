@@ -1,5 +1,7 @@
 package model
 
+import "math"
+
 // EventType classifies an occurrence.
 type EventType string
 
@@ -63,6 +65,16 @@ type Location struct {
 	End         int     `json:"end,omitempty"`
 	Confidence  float64 `json:"confidence,omitempty"`
 	Resolved    bool    `json:"resolved"`
+}
+
+// DistanceKm is the great-circle distance between two locations in
+// kilometres; it means nothing unless both are resolved.
+func (l *Location) DistanceKm(b *Location) float64 {
+	const r = 6371.0
+	la1, la2 := l.Lat*math.Pi/180, b.Lat*math.Pi/180
+	dla, dlo := la2-la1, (b.Lon-l.Lon)*math.Pi/180
+	h := math.Sin(dla/2)*math.Sin(dla/2) + math.Cos(la1)*math.Cos(la2)*math.Sin(dlo/2)*math.Sin(dlo/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
 }
 
 // Actor is a party to an occurrence.
