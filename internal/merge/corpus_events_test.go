@@ -149,41 +149,13 @@ func valuesOf(d model.Discrepancy) string {
 	return strings.TrimSpace(b.String())
 }
 
-// knownDiff is a mismatch diagnosed to a cause outside merging: a diff
-// line of the event that contains fragment is logged with why, not failed.
-type knownDiff struct {
-	fragment, why string
-}
-
-// checkEvents fails on every mismatch of a gold event except the known
-// ones, which are logged with their diagnosis. A known mismatch that no
-// longer occurs is logged too, so its entry can be removed and the
-// assertion tightened.
-func checkEvents(t *testing.T, st *store.Store, gold goldEvents, keyOf map[string]string, known map[string][]knownDiff) {
+// checkEvents fails on every mismatch of a gold event: its partition,
+// independent sources, status and conflicts must all be as the gold says.
+func checkEvents(t *testing.T, st *store.Store, gold goldEvents, keyOf map[string]string) {
 	t.Helper()
-	seen := map[string]bool{}
 	ms := compareEvents(t, st, gold, keyOf)
 	t.Logf("%d of %d gold events match in partition, sources, status and conflicts", len(gold.events)-len(ms), len(gold.events))
 	for _, m := range ms {
-		var fail []string
-		for _, d := range m.diffs {
-			i := slices.IndexFunc(known[m.key], func(k knownDiff) bool { return strings.Contains(d, k.fragment) })
-			if i < 0 {
-				fail = append(fail, d)
-				continue
-			}
-			seen[m.key+"\x00"+known[m.key][i].fragment] = true
-			t.Logf("event %s (stored %s), known mismatch: %s\n\tcause: %s", m.key, m.event, d, known[m.key][i].why)
-		}
-		if len(fail) > 0 {
-			t.Errorf("event %s (stored %s):\n\t%s", m.key, m.event, strings.Join(fail, "\n\t"))
-		}
-	}
-	for key, ks := range known {
-		for _, k := range ks {
-			if !seen[key+"\x00"+k.fragment] {
-				t.Logf("event %s: known mismatch %q no longer occurs; remove it from the known list", key, k.fragment)
-			}
-		}
+		t.Errorf("event %s (stored %s):\n\t%s", m.key, m.event, strings.Join(m.diffs, "\n\t"))
 	}
 }

@@ -131,8 +131,8 @@ func TestDemoCorpusPartition(t *testing.T) {
 	q := merge.CompareClusters(gold, got)
 	t.Logf("demo corpus: %d reports, pairwise precision %.3f recall %.3f, B-cubed precision %.3f recall %.3f",
 		q.Items, q.PairPrecision, q.PairRecall, q.BCubedPrecision, q.BCubedRecall)
-	// The target, 0.95 for all four, holds with the known
-	// extraction mismatches below (measured 1.000/0.977, 1.000/0.969).
+	// The target is 0.95 for all four; every event is also
+	// checked exactly below.
 	if q.PairPrecision < 0.95 || q.BCubedPrecision < 0.95 || q.PairRecall < 0.95 || q.BCubedRecall < 0.95 {
 		t.Errorf("demo corpus merge quality %+v below 0.95", q)
 	}
@@ -141,7 +141,7 @@ func TestDemoCorpusPartition(t *testing.T) {
 	for k, d := range exp.Documents {
 		docs[k] = d.Events
 	}
-	checkEvents(t, st, goldEvents{docs: docs, events: exp.Events}, keyOf, demoKnown)
+	checkEvents(t, st, goldEvents{docs: docs, events: exp.Events}, keyOf)
 
 	// The same corpus ingested in the opposite order gives the same events.
 	st2, _ := ingestDemo(t, true)
@@ -158,29 +158,4 @@ func TestDemoCorpusPartition(t *testing.T) {
 	if diff > 0 || len(got2) != len(got) {
 		t.Errorf("reverse-order ingest: %d of %d reports in a different event (%d vs %d reports)", diff, len(got), len(got2), len(got))
 	}
-}
-
-// demoKnown lists the demo corpus's mismatches diagnosed to extraction or
-// geocoding (see the diagnosis in each entry), each recognised by a fragment
-// of its diff line; merging is asserted for everything else. Remove an entry once its upstream fix lands.
-var demoKnown = map[string][]knownDiff{
-	"kyiv-2026-10-14": {
-		{"no report of document html/rusvesti/2026-10-14-mod-massive-strike.html",
-			"extract: the MoD sentence naming targets 'in Kiev and ... in Odessa' gives one report with both cities, which " +
-				"joins one event only (Odesa); one report per distant target city is needed"},
-		{"independent sources 5, want 6", "follows from the RusVesti report being in the Odesa event"},
-	},
-	"ru-captures-hryshyne-2026-10-22": {
-		{"which used the Russian name Grishino", "extract: in 'The ministry, which used the Russian name Grishino, said units of its \"Centre\" group of forces " +
-			"had \"liberated\" the settlement.' the attacker is read as UA (from 'liberated') and the claimant as 'Grishino', " +
-			"and geocode resolves Grishino to Pokrovsk; the contradicting attacker keeps it out of the Russian claim's event"},
-	},
-	"ua-drones-bryansk-2026-10-19": {
-		{"no report of document txt/rusvesti_2026-10-19_pvo-ru.txt", "extract: the Russian-language text yields no report"},
-	},
-	"ua-retakes-mala-tokmachka-2026-10-24": {
-		{"status reported, want corroborated", "extract: 'Video verified by the Herald supports a Ukrainian brigade's claim' " +
-			"is marked hedged (hedge 'claim'), so the Herald's own verification does not count as press; " +
-			"an outlet's own verification supporting a claim is not a hedge"},
-	},
 }
