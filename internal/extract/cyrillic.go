@@ -58,6 +58,8 @@ func (x *Extractor) cyrillicReports(ctx context.Context, doc *model.Document) ([
 	cr := &cyrReader{text: text, dates: res, war: war, voice: voice}
 	var g grouper
 	var header *dateMatch
+	var heading []placeRef // "Одеса." or "Белгородская область." heading a post
+	seenPlace := false
 	for si, s := range sents {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -77,6 +79,13 @@ func (x *Extractor) cyrillicReports(ctx context.Context, doc *model.Document) ([
 			hedged = "не удалось проверить"
 		}
 		cr.claim = whoSpan
+		if si == 0 {
+			for _, p := range headingPlaces(toks, sentPlaces) {
+				if !cyrNotPlaces[strings.ToLower(text[p.S:p.E])] {
+					heading = append(heading, p)
+				}
+			}
+		}
 		for _, ct := range cyrClauses(toks) {
 			if len(ct) == 0 {
 				continue
@@ -84,12 +93,25 @@ func (x *Extractor) cyrillicReports(ctx context.Context, doc *model.Document) ([
 			places := cyrClausePlaces(text, s, sentPlaces, ct, toks, whoSpan)
 			f := cr.read(ct, places)
 			f.Sent, f.Claimant, f.Hedge = si, who, hedged
+			// A heading locates the lines under it until one names a place.
+			if f.Type != "" && len(f.strong()) > 0 {
+				seenPlace = true
+			} else if !seenPlace && f.Type != "" {
+				f.Places = append(f.Places, heading...)
+			}
 			if si <= 1 && f.Type == "" && header == nil && len(f.Dates) > 0 && len(toks) <= 12 {
 				d := f.Dates[0]
 				header = &d // "МОСКВА, 19 октября." opening a wire story
 			}
 			if f.Type != "" {
 				g.add(&f)
+			}
+			// "пролунали вибухи, оголошено тривогу": the blasts are an attack
+			// of their own beside the alert
+			if f.Type == model.AirAlert && cyrAttackIn(ct) {
+				a := f
+				a.Type, a.HasTrig = model.Attack, true
+				g.add(&a)
 			}
 		}
 	}
@@ -234,6 +256,19 @@ func cyrWar(toks []token) bool {
 		}
 	}
 	return false
+}
+
+// cyrAttackIn reports whether a clause tells of a strike, not merely of
+// its threat ("загроза ракетного удару").
+func cyrAttackIn(toks []token) bool {
+	hit := false
+	for i, t := range toks {
+		if hasStem(t.Low, []string{"загроз", "угроз", "опасност", "небезпек"}) {
+			return false
+		}
+		hit = hit || hasStem(t.Low, cyrAttack) && !hasStem(t.Low, cyrAttackNot) && !cyrNegated(toks, i)
+	}
+	return hit
 }
 
 // cyrVoice returns the side a text's own wording speaks for.

@@ -107,6 +107,32 @@ var cyrCases = []struct {
 	{"uk plan is no report", "Росія може готувати новий удар по енергетиці, попереджають у розвідці.", nil},
 	{"uk two reports", "Вранці ворог обстріляв Херсон, поранено трьох людей. Увечері удар КАБом по Краматорську забрав життя двох людей.",
 		[]string{"attack RU 2025-03-02 @Kherson injured=3", "attack RU ? @Kramatorsk killed=2 glide_bomb_launched=1"}},
+
+	// Rules found by the held-out set, each with a case of its own.
+	{"ru another count adds", "Ночью над территорией Тульской области сбиты 9 украинских дронов, ещё 4 — над Орловской областью.",
+		[]string{"attack UA 2025-03-01..2025-03-02 @Tula @Oryol drones_intercepted=13"}},
+	{"uk blasts beside an alert", "У Кривому Розі пролунали вибухи, на Дніпропетровщині оголошено повітряну тривогу.",
+		[]string{"attack RU 2025-03-02 @Kryvyi", "air_alert RU 2025-03-02 @Dnipropetrovsk"}},
+	{"uk alert for a threat is no attack", "На Полтавщині оголошено тривогу через загрозу ракетного удару.",
+		[]string{"air_alert RU 2025-03-02 @Poltava"}},
+	{"ru city district named after a city", "В Харькове ранены 5 человек после удара КАБами по Киевскому району.",
+		[]string{"attack RU 2025-03-02 @Kharkiv injured=5"}},
+	{"uk heading locates the post", "Суми.\nВночі ворог атакував місто дронами, поранено двох людей.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Sumy injured=2"}},
+	{"ru direction heading is no place", "Юг.\nВ Херсоне после обстрела погиб мужчина.",
+		[]string{"attack RU 2025-03-02 @Kherson killed=1"}},
+
+	// More phrasings.
+	{"ru kalibr and kh-101", "Вчера Россия выпустила по Киеву 6 крылатых ракет Х-101 и 4 «Калибра», сбиты 8 ракет.",
+		[]string{"attack RU 2025-03-01 @Kyiv missiles_launched=10 missiles_intercepted=8"}},
+	{"ru calibre is no missile", "В Белгороде обстрел из орудий крупного калибра повредил два дома.",
+		[]string{"attack UA 2025-03-02 @Belgorod"}},
+	{"ru night to saturday", "В ночь на субботу украинские беспилотники атаковали Брянск, пострадавших нет.",
+		[]string{"attack UA 2025-02-28..2025-03-01 @Bryansk"}},
+	{"uk past day tally", "За минулу добу росіяни 14 разів обстріляли Херсонщину, загинула одна людина, ще шестеро поранені.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Kherson killed=1 injured=6"}},
+	{"uk spelled hundred", "Сто двадцять дронів запустила Росія по Україні вночі, сто з них збито над Київщиною та Сумщиною.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Kyiv @Sumy drones_launched=120 drones_intercepted=100"}},
 }
 
 func TestCyrillicSentences(t *testing.T) {

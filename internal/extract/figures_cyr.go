@@ -200,6 +200,9 @@ func cyrClassify(toks []token, n numMatch, prev []figure, terr bool) []figure {
 	// "… 15 — над Курской областью": the weapon and role of the count before
 	if w, ok := lastWeapon(prev); ok && len(prev) > 0 && prev[len(prev)-1].Field == fWeapon && n.I > 0 && n.J < len(toks) {
 		before, after := toks[n.I-1].Low, toks[n.J].Low
+		if (before == "еще" || before == "ще") && n.I > 1 {
+			before = "," // "17 … , еще 5 — над Орловской областью"
+		}
 		if (before == "," || before == "и" || before == "і" || before == "та" || before == "й" || before == ";") &&
 			hasStem(after, append(append([]string{}, cyrHit...), cyrIntercept...)) {
 			// "две ракеты сбиты, одна попала в склад"
@@ -381,8 +384,10 @@ func cyrRoles(toks []token, figs []figure) {
 			in[k] = true
 		}
 	}
+	at := make([]int, len(figs)) // where each figure's verb stands
 	for k := range figs {
 		g := &figs[k]
+		at[k] = -1
 		if g.Field != fWeapon || g.Role != "" {
 			continue
 		}
@@ -407,11 +412,35 @@ func cyrRoles(toks []token, figs []figure) {
 				d = p - g.J + 1
 			}
 			if d < best {
-				best, role = d, r
+				best, role, at[k] = d, r, p
 			}
 		}
 		g.Role = role
 		g.guessed = best > len(toks)
+	}
+	// "выпустила 6 ракет Х-101 и 4 «Калибра», сбиты 8": a count joined to
+	// the one before by "и" shares its verb, rather than the verb past a comma.
+	for k := 1; k < len(figs); k++ {
+		a, b := figs[k-1], &figs[k]
+		if a.Field != fWeapon || b.Field != fWeapon || b.Elided || b.BackRef || at[k] < b.J || a.Role == b.Role {
+			continue
+		}
+		joined, comma := false, false
+		for p := a.J; p < b.I; p++ {
+			switch w := toks[p].Low; {
+			case w == "и" || w == "і" || w == "та" || w == "й":
+				joined = true
+			case w == "," || hasStem(w, cyrLaunch) || hasStem(w, cyrIntercept) || hasStem(w, cyrHit):
+				comma = true
+			}
+		}
+		past := false // the verb b took stands past a comma
+		for p := b.J; p < at[k]; p++ {
+			past = past || toks[p].Low == ","
+		}
+		if joined && !comma && past && at[k-1] >= 0 && at[k-1] < a.I {
+			b.Role = a.Role
+		}
 	}
 	// "95 из 120": the part has the verb's role, the total stays launched.
 	for k := 0; k+1 < len(figs); k++ {
@@ -436,6 +465,9 @@ func cyrShares(toks []token, figs []figure) {
 			s := figs[j]
 			if s.Field != fWeapon || s.Role != t.Role || !s.Elided && (s.Weapon.Kind != t.Weapon.Kind || s.Weapon.Model != t.Weapon.Model) {
 				break
+			}
+			if s.I > 0 && (toks[s.I-1].Low == "еще" || toks[s.I-1].Low == "ще") {
+				break // "ещё 5": more, not a part
 			}
 			sum += s.N.Value
 			last = j

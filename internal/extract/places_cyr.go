@@ -53,6 +53,11 @@ var (
 		"временно", "тимчасово", "оккупированной", "окупованої", "территории", "території", "аннексированного", "анексованого")
 )
 
+// cyrNotPlaces are words the gazetteer knows as villages that Cyrillic
+// copy uses as common words: directions heading a post ("Юг."), groups of
+// forces, "all".
+var cyrNotPlaces = set("юг", "север", "восток", "запад", "центр", "південь", "північ", "схід", "захід", "усі", "все", "всі", "мир")
+
 // cyrKeepPlace decides whether a mention names where something happened.
 func cyrKeepPlace(text string, s sentence, m placeMention, mentions []placeMention, toks []token) (placeRef, bool) {
 	ref := placeRef{placeMention: m, Weak: m.Loc.Feature == "country"}
@@ -60,6 +65,9 @@ func cyrKeepPlace(text string, s sentence, m placeMention, mentions []placeMenti
 	low := strings.ToLower(matched)
 	before := strings.TrimSpace(text[s.S:m.S])
 	after := strings.TrimLeft(text[m.E:s.E], " ")
+	if cyrNotPlaces[low] {
+		return ref, false
+	}
 	// Place names are capitalised; a lower-case match is a common word
 	// ("украинских", a town's name too) or a side adjective.
 	if !unicode.IsUpper(firstRune(matched)) {
@@ -93,6 +101,11 @@ func cyrKeepPlace(text string, s sentence, m placeMention, mentions []placeMenti
 		}
 	}
 	next := strings.ToLower(firstWord(after))
+	// "в Киевском районе" of Kharkiv, "Шевченківський район": a city's
+	// district named after a place, not the place
+	if strings.HasPrefix(next, "район") && m.Loc.Feature != "admin2" && hasSuffixAny(low, "ском", "ский", "ського", "ському", "ський", "ськ", "ского", "скому") {
+		return ref, false
+	}
 	if hasStem(next, cyrGovernNouns) {
 		return ref, false // "киевские власти"
 	}
@@ -323,4 +336,13 @@ func cyrCaveat(toks []token) bool {
 		check = check || hasStem(t.Low, []string{"провер", "перевір", "подтверд", "підтверд", "верифиц", "верифік"})
 	}
 	return neg && check
+}
+
+func hasSuffixAny(s string, suffixes ...string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
 }
