@@ -55,6 +55,7 @@ func (x *Extractor) cyrillicReports(ctx context.Context, doc *model.Document) ([
 		war = war || cyrWar(sentToks[i])
 	}
 	voice := cyrVoice(text)
+	sig := cyrSignature(text, sentToks)
 	cr := &cyrReader{text: text, dates: res, war: war, voice: voice}
 	var g grouper
 	var header *dateMatch
@@ -74,6 +75,9 @@ func (x *Extractor) cyrillicReports(ctx context.Context, doc *model.Document) ([
 			}
 		}
 		who, whoSpan := cyrClaimant(text, toks)
+		if who == "" {
+			who = sig // "— Повітряні сили ЗСУ" signing the post
+		}
 		hedged := cyrHedge(text, toks)
 		if hedged == "" && si+1 < len(sents) && cyrCaveat(sentToks[si+1]) {
 			hedged = "не удалось проверить"
@@ -256,6 +260,25 @@ func cyrWar(toks []token) bool {
 		}
 	}
 	return false
+}
+
+// cyrSignature returns the name signing a post: a line that is only a dash
+// and a claimant ("— Повітряні сили ЗСУ", "– Генштаб ЗСУ").
+func cyrSignature(text string, sentToks [][]token) string {
+	for _, toks := range sentToks {
+		if len(toks) < 2 || toks[0].Low != "—" && toks[0].Low != "–" && toks[0].Low != "-" {
+			continue
+		}
+		if b := cyrNameEnd(toks, 1); b == len(toks) || b == len(toks)-1 && toks[b].Kind == tokPunct {
+			who, _ := cyrPhrase(text, toks, 1, b)
+			for _, t := range toks[1:b] {
+				if hasStem(t.Low, cyrClaimantWords) {
+					return who
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // cyrAttackIn reports whether a clause tells of a strike, not merely of

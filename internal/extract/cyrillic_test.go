@@ -123,6 +123,8 @@ var cyrCases = []struct {
 		[]string{"attack RU 2025-03-02 @Kherson killed=1"}},
 
 	// More phrasings.
+	{"ru mod briefing period", "С 20:00 1 марта до 07:00 2 марта дежурными средствами ПВО уничтожены 26 беспилотников ВСУ над Курской областью.",
+		[]string{"attack UA 2025-03-01..2025-03-02 @Kursk drones_intercepted=26"}},
 	{"ru kalibr and kh-101", "Вчера Россия выпустила по Киеву 6 крылатых ракет Х-101 и 4 «Калибра», сбиты 8 ракет.",
 		[]string{"attack RU 2025-03-01 @Kyiv missiles_launched=10 missiles_intercepted=8"}},
 	{"ru calibre is no missile", "В Белгороде обстрел из орудий крупного калибра повредил два дома.",
@@ -155,6 +157,10 @@ func TestCyrillicSource(t *testing.T) {
 	rs := []rune(text)
 	if got := string(rs[src.Start:src.End]); got != src.Sentence {
 		t.Errorf("sentence at [%d,%d) = %q, want %q", src.Start, src.End, got, src.Sentence)
+	}
+	sig := runDoc(t, "c-signature", "Вночі над Київщиною збито 14 ворожих дронів.\n— Повітряні сили ЗСУ", &corpusPub)
+	if len(sig) != 1 || sig[0].Source.AttributedTo != "Повітряні сили ЗСУ" || sig[0].Source.ClaimantSide != model.SideUA {
+		t.Errorf("signed post: reports %+v, want one attributed to Повітряні сили ЗСУ (UA)", sig)
 	}
 	if src.AttributedTo != "Минобороны России" || src.ClaimantSide != model.SideRU || !src.Hedged {
 		t.Errorf("source = %+v, want attributed to Минобороны России (RU), hedged", src)

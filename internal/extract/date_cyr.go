@@ -112,6 +112,14 @@ func (r resolver) cyrDateAt(toks []token, i int) (dateMatch, bool) {
 			}
 		}
 	}
+	// "с 20:00 18 октября до 07:00 19 октября": a briefing's period
+	if (w == "с" || w == "з" || w == "від") && i+4 < len(toks) && clockPart(toks, i+1) {
+		if d, j, _, ok := r.cyrCalendarAt(toks, i+4); ok && j+4 < len(toks) && (toks[j].Low == "до" || toks[j].Low == "по") && clockPart(toks, j+1) {
+			if e, k, _, ok := r.cyrCalendarAt(toks, j+4); ok && e.String() >= d.String() {
+				return mkRange(d, e, "explicit", toks, i, k), true
+			}
+		}
+	}
 	if d, j, end, ok := r.cyrCalendarAt(toks, i); ok {
 		if end != nil {
 			return mkRange(d, *end, "explicit", toks, i, j), true

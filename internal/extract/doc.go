@@ -21,6 +21,22 @@
 //	build.go      turn frames into model.Report values with facts and offsets
 //	extract.go    run the steps in order
 //
+// Russian and Ukrainian documents (doc.Language "ru" or "uk", or text that
+// is mostly Cyrillic) take their own clause reader, because Cyrillic words
+// inflect and word order differs, but share everything else: sentences,
+// tokens, quantities and qualifiers, the date resolver, the geocoder, the
+// grouper and the report builder, so a report reads the same whatever the
+// language of its source:
+//
+//	cyrillic.go     dispatch, the sentence loop, signatures, voice
+//	lexicon_cyr.go  Russian and Ukrainian stems: triggers, roles, casualties, sides, claimants, hedges
+//	number_cyr.go   number words in every case ("двое", "п'ятьох"), "1 200", "не менее", "понад", "до"
+//	date_cyr.go     "в ночь на 19 октября", "у ніч на суботу", "минулої ночі", month names in all cases
+//	weapons_cyr.go  weapon stems ("беспилотн", "=каб", "Х-101") onto the kinds and models of weapons.tsv
+//	clause_cyr.go   read one clause into a finding
+//	figures_cyr.go  what each count counts, its role, per-region breakdowns of a total
+//	places_cyr.go   which geocoded mentions locate a clause; claimant, its side, hedges
+//
 // Grouping is what makes the output usable: a wire story that mentions the
 // same strike in five sentences yields one report that combines their
 // figures, while a sentence naming another place, another date or another
