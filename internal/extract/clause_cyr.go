@@ -179,6 +179,11 @@ func (cr *cyrReader) sideCues(toks []token) []sideCue {
 			out = append(out, sideCue{Side: model.SideRU, Attacker: true, At: i})
 			continue
 		}
+		// "Сили оборони", "Силы обороны Украины": Ukraine's forces
+		if (w == "сили" || w == "силы" || w == "сил") && i+1 < len(toks) && (strings.HasPrefix(toks[i+1].Low, "оборон")) {
+			out = append(out, sideCue{Side: model.SideUA, Attacker: true, At: i})
+			continue
+		}
 		switch {
 		case w == "враг" || w == "ворог" || w == "противник" || strings.HasPrefix(w, "вражеск") || strings.HasPrefix(w, "ворож") ||
 			w == "врага" || w == "ворога" || w == "противника" || w == "противником" || w == "ворогом" || w == "врагом":

@@ -123,6 +123,16 @@ var cyrCases = []struct {
 		[]string{"attack RU 2025-03-02 @Kherson killed=1"}},
 
 	// More phrasings.
+	{"uk strike on russia", "Сили оборони вночі уразили нафтопереробний завод у Саратовській області, повідомив Генштаб ЗСУ.",
+		[]string{"attack UA 2025-03-01..2025-03-02 @Saratov"}},
+	{"ru afu attacked horlivka", "ВСУ атаковали Горловку беспилотниками, погибла женщина, ранены трое мирных жителей.",
+		[]string{"attack UA 2025-03-02 @Horlivka killed=1 injured=3"}},
+	{"ru according to governor", "По словам губернатора Курской области, вчера в Судже от удара дрона погибли двое.",
+		[]string{"attack UA 2025-03-01 @Sudzha killed=2 drones_launched=1"}},
+	{"ru neptune", "Над Крымом этой ночью сбиты две ракеты «Нептун» и 11 беспилотников.",
+		[]string{"attack UA 2025-03-01..2025-03-02 @Crimea missiles_intercepted=2 drones_intercepted=11"}},
+	{"uk dozens", "Десятки дронів атакували Київ у ніч на неділю, уламки впали у трьох районах міста.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Kyiv drones_launched=≥20"}},
 	{"ru mod briefing period", "С 20:00 1 марта до 07:00 2 марта дежурными средствами ПВО уничтожены 26 беспилотников ВСУ над Курской областью.",
 		[]string{"attack UA 2025-03-01..2025-03-02 @Kursk drones_intercepted=26"}},
 	{"ru kalibr and kh-101", "Вчера Россия выпустила по Киеву 6 крылатых ракет Х-101 и 4 «Калибра», сбиты 8 ракет.",

@@ -11,12 +11,14 @@ import (
 
 // TestHeldOutCyrillic scores the Russian and Ukrainian rules on set RU
 // (testdata/heldout/setRU.*): ten posts written, with their gold events,
-// before the rules were first run on them. The bounds sit a little below
-// the figures of that first run, so the set cannot silently regress.
+// before the rules were first run on them (first run: f1 0.800, counts
+// 0.800, dates 0.769, attacker 0.769, places 0.812). Its failures then
+// guided general rules, so it is now a regression set; the bounds sit a
+// little below the figures after that round (see the README there).
 func TestHeldOutCyrillic(t *testing.T) {
-	bounds := []eval.Bound{{Key: "recall", Min: 0.75}, {Key: "precision", Min: 0.8}, {Key: "f1", Min: 0.78},
-		{Key: "counts", Min: 0.78}, {Key: "qualifiers", Min: 0.78}, {Key: "dates", Min: 0.75},
-		{Key: "attacker", Min: 0.75}, {Key: "places", Min: 0.8}}
+	bounds := []eval.Bound{{Key: "recall", Min: 0.9}, {Key: "precision", Min: 0.9}, {Key: "f1", Min: 0.9},
+		{Key: "counts", Min: 0.88}, {Key: "qualifiers", Min: 0.88}, {Key: "dates", Min: 0.9},
+		{Key: "attacker", Min: 0.9}, {Key: "places", Min: 0.92}}
 	dir := filepath.Join("testdata", "heldout")
 	docs := readDocs(t, filepath.Join(dir, "setRU.jsonl"))
 	gold, err := eval.ReadGoldFile(filepath.Join(dir, "setRU.gold.json"))
