@@ -30,7 +30,7 @@ func (cr *cyrReader) read(toks []token, places []placeRef) finding {
 			f.Dates = append(f.Dates, d)
 		}
 	}
-	var attack, terr, gain, alert, neg, modal, retro bool
+	var attack, terr, gain, alert, neg, modal, retro, denied bool
 	for i, t := range toks {
 		w := t.Low
 		switch {
@@ -47,12 +47,17 @@ func (cr *cyrReader) read(toks []token, places []placeRef) finding {
 		switch w {
 		case "может", "могут", "могли", "мог", "возможно", "може", "можуть", "могла", "можливо", "планирует", "планує", "готовит", "готує", "угрожает", "погрожує":
 			modal = true
+		case "фейк", "фейком", "фейки", "неправда", "брехня", "ложь", "дезинформация", "дезінформація":
+			denied = true // "Звільнено Бахмут? Ні, це фейк"
 		case "не", "нет", "ні":
 			if i+1 < len(toks) && (hasStem(toks[i+1].Low, cyrAttack) || strings.HasPrefix(toks[i+1].Low, "зафикс") || strings.HasPrefix(toks[i+1].Low, "зафікс")) {
 				neg = true
 			}
 		case "ранее", "раніше", "прошлом", "минулому", "минулого", "прошлого":
 			retro = retro || w == "ранее" || w == "раніше" || i+1 < len(toks) && (hasStem(toks[i+1].Low, []string{"год", "рок", "месяц", "місяц"}))
+		}
+		if hasStem(w, []string{"опроверг", "спростув", "спростову"}) {
+			denied = true // "опровергли захват села"
 		}
 		if isYear(w) && !taken[i] && cr.dates.hasPub && atoi(w) < cr.dates.pub.Year && !(i > 0 && (toks[i-1].Low == "с" || toks[i-1].Low == "з" || toks[i-1].Low == "від")) {
 			retro = true // "в 2023 году": history recounted
@@ -118,7 +123,7 @@ func (cr *cyrReader) read(toks []token, places []placeRef) finding {
 	if len(f.Figures) == 0 && len(f.Villages) == 0 && (modal && f.Type != model.AirAlert || neg || retro) {
 		f.Factual = false
 	}
-	if f.Type == model.Attack && (retro || cr.stale(f.Dates)) {
+	if f.Type == model.Attack && (retro || cr.stale(f.Dates)) || denied {
 		f.Factual = false
 	}
 	return f

@@ -97,6 +97,9 @@ func (x *Extractor) cyrillicReports(ctx context.Context, doc *model.Document) ([
 			places := cyrClausePlaces(text, s, sentPlaces, ct, toks, whoSpan)
 			f := cr.read(ct, places)
 			f.Sent, f.Claimant, f.Hedge = si, who, hedged
+			if strings.HasSuffix(text[s.S:s.E], "?") && len(f.Figures) == 0 {
+				f.Factual = false // "Звільнено Бахмут?": a question claims nothing
+			}
 			// A heading locates the lines under it until one names a place.
 			if f.Type != "" && len(f.strong()) > 0 {
 				seenPlace = true

@@ -123,6 +123,16 @@ var cyrCases = []struct {
 		[]string{"attack RU 2025-03-02 @Kherson killed=1"}},
 
 	// More phrasings.
+	{"uk fake is no report", "Звільнено Бахмут? Ні, це фейк: ЗСУ не залишали позицій, заявили у ДШВ.", nil},
+	{"ru denied capture", "В Генштабе ВСУ опровергли захват села Дачное в Днепропетровской области.", nil},
+	{"uk border communities", "Протягом доби ворог 97 разів обстріляв прикордонні громади Сумщини. Зафіксовано 240 вибухів. Внаслідок атаки FPV-дрона у Великій Писарівці поранено чоловіка.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Sumy @Velyka_Pysarivka explosions=240 injured=1"}},
+	{"ru zaporizhzhia toll with children", "В Запорожье в результате удара по инфраструктурному объекту погибли 3 человека и еще 12 получили ранения, сообщил глава ОВА Иван Федоров. Среди раненых — двое детей.",
+		[]string{"attack RU 2025-03-02 @Zaporizhzhia killed=3 injured=12 children_injured=2"}},
+	{"ru occupied donetsk district", "Вчера вечером в Донецке в результате обстрела ВСУ Киевского района погибли двое мирных жителей, сообщил Денис Пушилин.",
+		[]string{"attack UA 2025-03-01 @Donetsk killed=2"}},
+	{"uk drones and kabs", "Окупанти атакували Херсонщину 45 дронами та 12 КАБами, загинули 4 людини, 19 поранено.",
+		[]string{"attack RU 2025-03-02 @Kherson drones_launched=45 glide_bomb_launched=12 killed=4 injured=19"}},
 	{"uk strike on russia", "Сили оборони вночі уразили нафтопереробний завод у Саратовській області, повідомив Генштаб ЗСУ.",
 		[]string{"attack UA 2025-03-01..2025-03-02 @Saratov"}},
 	{"ru afu attacked horlivka", "ВСУ атаковали Горловку беспилотниками, погибла женщина, ранены трое мирных жителей.",
