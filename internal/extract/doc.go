@@ -34,7 +34,8 @@
 //	date_cyr.go     "в ночь на 19 октября", "у ніч на суботу", "минулої ночі", month names in all cases
 //	weapons_cyr.go  weapon stems ("беспилотн", "=каб", "Х-101") onto the kinds and models of weapons.tsv
 //	clause_cyr.go   read one clause into a finding
-//	figures_cyr.go  what each count counts, its role, per-region breakdowns of a total
+//	figures_cyr.go  what each count counts: weapons, people, children, settlements
+//	roles_cyr.go    launched, intercepted or hit; per-region breakdowns of a total; "дрона" as one
 //	places_cyr.go   which geocoded mentions locate a clause; claimant, its side, hedges
 //
 // Grouping is what makes the output usable: a wire story that mentions the
