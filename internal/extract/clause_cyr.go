@@ -30,7 +30,7 @@ func (cr *cyrReader) read(toks []token, places []placeRef) finding {
 			f.Dates = append(f.Dates, d)
 		}
 	}
-	var attack, terr, gain, alert, neg, modal, retro, denied bool
+	var attack, terr, gain, alert, neg, modal, retro, denied, period bool
 	for i, t := range toks {
 		w := t.Low
 		switch {
@@ -55,6 +55,10 @@ func (cr *cyrReader) read(toks []token, places []placeRef) finding {
 			}
 		case "ранее", "раніше", "прошлом", "минулому", "минулого", "прошлого":
 			retro = retro || w == "ранее" || w == "раніше" || i+1 < len(toks) && (hasStem(toks[i+1].Low, []string{"год", "рок", "месяц", "місяц"}))
+		}
+		// "за неделю", "з початку року": a tally over a period, not one occurrence
+		if (w == "за" || w == "с" || w == "з") && i+1 < len(toks) && hasStem(toks[i+1].Low, []string{"недел", "тижд", "месяц", "місяц", "год", "рік", "начала", "початку", "минувшую неделю"}) {
+			period = true
 		}
 		if hasStem(w, []string{"опроверг", "спростув", "спростову"}) {
 			denied = true // "опровергли захват села"
@@ -119,7 +123,7 @@ func (cr *cyrReader) read(toks []token, places []placeRef) finding {
 			f.Summary = false
 		}
 	}
-	f.Factual = true
+	f.Factual = !period || f.Type == model.TerritorialChange
 	if len(f.Figures) == 0 && len(f.Villages) == 0 && (modal && f.Type != model.AirAlert || neg || retro) {
 		f.Factual = false
 	}
@@ -273,6 +277,12 @@ func cyrVillages(text string, toks []token, places []placeRef) []string {
 			break
 		}
 	}
+	// "звільнили Кіндратівку", "освободили Дачное": the name after the verb
+	for i := 0; i+1 < len(toks) && len(out) == 0; i++ {
+		if hasStem(toks[i].Low, cyrTerritory) && toks[i+1].Upper && toks[i+1].Kind == tokWord && sideOf(toks[i+1].Low) == "" {
+			out = appendNew(out, text[toks[i+1].S:toks[i+1].E])
+		}
+	}
 	if len(out) > 0 {
 		return out
 	}
@@ -282,4 +292,15 @@ func cyrVillages(text string, toks []token, places []placeRef) []string {
 		}
 	}
 	return out
+}
+
+// sideOf reads a side word: "ЗСУ", "российские", "окупанти".
+func sideOf(w string) model.Side {
+	switch {
+	case hasStem(w, cyrUA):
+		return model.SideUA
+	case hasStem(w, cyrRU):
+		return model.SideRU
+	}
+	return ""
 }

@@ -123,6 +123,15 @@ var cyrCases = []struct {
 		[]string{"attack RU 2025-03-02 @Kherson killed=1"}},
 
 	// More phrasings.
+	{"ru claimant in telegram", "Украинские военные атаковали Белгород ракетами РСЗО «Вампир», заявил в Telegram губернатор Вячеслав Гладков. Ранены шесть человек.",
+		[]string{"attack UA 2025-03-02 @Belgorod injured=6"}},
+	{"uk ballistics slang", "Ворог вдарив по Дніпру балістикою: загинули щонайменше 5 людей, понад 30 поранено, серед них четверо дітей.",
+		[]string{"attack RU 2025-03-02 @Dnipro killed=≥5 injured=>30 children_injured=4"}},
+	{"uk liberated named after verb", "ЗСУ звільнили Кіндратівку на Сумщині — Генштаб.",
+		[]string{"territorial_change UA 2025-03-02 @Sumy settlements=1"}},
+	{"ru weekly tally is no report", "Российская армия за неделю выпустила по Украине более 1 500 дронов и около 80 ракет, заявил Зеленский.", nil},
+	{"uk alert lasted", "Повітряна тривога у Києві тривала понад три години.",
+		[]string{"air_alert RU 2025-03-02 @Kyiv"}},
 	{"uk fake is no report", "Звільнено Бахмут? Ні, це фейк: ЗСУ не залишали позицій, заявили у ДШВ.", nil},
 	{"ru denied capture", "В Генштабе ВСУ опровергли захват села Дачное в Днепропетровской области.", nil},
 	{"uk border communities", "Протягом доби ворог 97 разів обстріляв прикордонні громади Сумщини. Зафіксовано 240 вибухів. Внаслідок атаки FPV-дрона у Великій Писарівці поранено чоловіка.",
@@ -181,6 +190,16 @@ func TestCyrillicSource(t *testing.T) {
 	sig := runDoc(t, "c-signature", "Вночі над Київщиною збито 14 ворожих дронів.\n— Повітряні сили ЗСУ", &corpusPub)
 	if len(sig) != 1 || sig[0].Source.AttributedTo != "Повітряні сили ЗСУ" || sig[0].Source.ClaimantSide != model.SideUA {
 		t.Errorf("signed post: reports %+v, want one attributed to Повітряні сили ЗСУ (UA)", sig)
+	}
+	for _, tt := range []struct{ text, who string }{
+		{"Украинские военные атаковали Белгород ракетами, заявил в Telegram губернатор Вячеслав Гладков.", "губернатор Вячеслав Гладков"},
+		{"ЗСУ звільнили Кіндратівку на Сумщині — Генштаб.", "Генштаб"},
+		{"По данным Воздушных сил ВСУ, ночью над Полтавой сбиты 7 дронов.", "Воздушных сил ВСУ"},
+	} {
+		reps := runDoc(t, "c-who", tt.text, &corpusPub)
+		if len(reps) != 1 || reps[0].Source.AttributedTo != tt.who {
+			t.Errorf("Reports(%q): attributed to %v, want %q", tt.text, reps, tt.who)
+		}
 	}
 	if src.AttributedTo != "Минобороны России" || src.ClaimantSide != model.SideRU || !src.Hedged {
 		t.Errorf("source = %+v, want attributed to Минобороны России (RU), hedged", src)

@@ -220,8 +220,8 @@ func cyrClaimant(text string, toks []token) (string, span) {
 		}
 		// verb first: "сообщили в Министерстве обороны России", "— сообщил глава ОВА"
 		a := v + 1
-		if a < len(toks) && (toks[a].Low == "в" || toks[a].Low == "у" || toks[a].Low == "во") {
-			a++
+		for a < len(toks) && cyrChannelWords[toks[a].Low] {
+			a++ // "заявил в Telegram губернатор", "написав у своєму телеграм-каналі"
 		}
 		if b := cyrNameEnd(toks, a); b > a {
 			return cyrPhrase(text, toks, a, b)
@@ -238,6 +238,24 @@ func cyrClaimant(text string, toks []token) (string, span) {
 		if a < b {
 			return cyrPhrase(text, toks, a, b)
 		}
+	}
+	// "… на Сумщині — Генштаб.": the source named after a closing dash
+	for d := len(toks) - 2; d > 0 && d >= len(toks)-8; d-- {
+		if toks[d].Low != "—" && toks[d].Low != "–" {
+			continue
+		}
+		end := len(toks)
+		if toks[end-1].Kind == tokPunct {
+			end--
+		}
+		if b := cyrNameEnd(toks, d+1); b == end && b > d+1 {
+			for _, t := range toks[d+1 : b] {
+				if hasStem(t.Low, cyrClaimantWords) {
+					return cyrPhrase(text, toks, d+1, b)
+				}
+			}
+		}
+		break
 	}
 	// "Генштаб ЗСУ:", "Повітряні сили:" opening a post
 	for c := 1; c < len(toks) && c <= 6; c++ {
@@ -258,6 +276,12 @@ func cyrClaimant(text string, toks []token) (string, span) {
 	}
 	return "", span{}
 }
+
+// cyrChannelWords stand between a reporting verb and the speaker: where
+// the statement was posted.
+var cyrChannelWords = set("в", "у", "во", "на", "своем", "своём", "своєму", "telegram", "телеграм", "телеграме", "телеграмі",
+	"telegram-канале", "телеграм-канале", "телеграм-каналі", "telegram-каналі", "канале", "каналі", "соцсетях", "соцмережах",
+	"facebook", "фейсбуке", "фейсбуці", "эфире", "ефірі", "telegram-каналe")
 
 // cyrNameWord reports whether a token may be part of a claimant's name.
 func cyrNameWord(t token) bool {

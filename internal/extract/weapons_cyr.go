@@ -32,7 +32,7 @@ var cyrWeapons = []cyrWeapon{
 	cw("=fpv", "fpv_drone", "", ""), cw("fpv-", "fpv_drone", "", ""), cw("=фпв", "fpv_drone", "", ""),
 	cw("крылат ракет", "cruise_missile", "", ""), cw("крилат ракет", "cruise_missile", "", ""),
 	cw("баллистическ ракет", "ballistic_missile", "", ""), cw("балістичн ракет", "ballistic_missile", "", ""),
-	cw("ракет", "missile", "", ""),
+	cw("ракет", "missile", "", ""), cw("балістик", "ballistic_missile", "", ""), cw("баллистик", "ballistic_missile", "", ""),
 	cw("=искандер-к", "cruise_missile", "Iskander-K", model.SideRU), cw("=іскандер-к", "cruise_missile", "Iskander-K", model.SideRU),
 	cw("искандер", "ballistic_missile", "Iskander-M", model.SideRU), cw("іскандер", "ballistic_missile", "Iskander-M", model.SideRU),
 	{stems: []string{"калибр"}, upper: true, weaponEntry: weaponEntry{Kind: "cruise_missile", Model: "Kalibr", User: model.SideRU}},
