@@ -342,6 +342,10 @@ func claimantSide(who string, placeCountry string) model.Side {
 		}
 		return false
 	}
+	if has("media", "outlet", "journalist", "correspondent", "reporter", "resident", "witness", "blogger", "channel", "doctor", "medic", "volunteer") &&
+		!has("official", "mayor", "governor", "administration", "ministry", "police", "military", "emergency") {
+		return "" // "local media", "residents told the paper": not a party's officials
+	}
 	switch {
 	case has("russia", "moscow", "kremlin", "konashenkov", "shoigu", "belousov", "tass", "ria"):
 		return model.SideRU
@@ -351,6 +355,33 @@ func claimantSide(who string, placeCountry string) model.Side {
 		return ""
 	case has("mayor", "governor", "regional", "administration", "local", "city", "oblast", "emergency", "police"):
 		return model.Side(placeCountry)
+	}
+	return ""
+}
+
+// ministry reports whether a claimant is a ministry named without its
+// country ("the Defence Ministry", "the ministry").
+func ministry(who string) bool {
+	return strings.Contains(strings.ToLower(who), "ministry")
+}
+
+// datelineSide reads the side a wire story is filed from when its
+// dateline names one of the parties' capitals ("MOSCOW, Jan 5 (Agency) –",
+// "KYIV —"): a ministry such a story names without a country is that
+// capital's.
+func datelineSide(text string) model.Side {
+	for _, line := range strings.SplitN(text, "\n", 4) {
+		line = strings.TrimSpace(line)
+		end := strings.IndexAny(line, ",—–-(")
+		if end <= 0 {
+			continue
+		}
+		switch strings.TrimSpace(line[:end]) {
+		case "MOSCOW":
+			return model.SideRU
+		case "KYIV", "KIEV":
+			return model.SideUA
+		}
 	}
 	return ""
 }
@@ -367,6 +398,11 @@ func hedge(toks []token) string {
 		}
 		if t.Low == "independently" && hasSeq(toks, i+1, "verified") {
 			return "not independently verified"
+		}
+		// "a figure the agency could not independently verify"
+		if t.Low == "independently" && i+1 < len(toks) && verifyWords[toks[i+1].Low] && i > 0 &&
+			(toks[i-1].Low == "not" || toks[i-1].Low == "n't" || toks[i-1].Low == "cannot" || toks[i-1].Low == "unable") {
+			return "not independently " + toks[i+1].Low
 		}
 		// "which could not be verified", "has not been confirmed"
 		if (t.Low == "not" || t.Low == "n't") && i+2 < len(toks) && (toks[i+1].Low == "be" || toks[i+1].Low == "been") && verifyWords[toks[i+2].Low] {

@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"context"
 	"strings"
 	"testing"
+
+	"github.com/sitrep-osint/sitrep/internal/model"
 )
 
 // TestAttribution checks who a report is attributed to, whether it is
@@ -90,4 +93,83 @@ func TestSeparateTargets(t *testing.T) {
 			checkReports(t, tt.text, runDoc(t, "t-"+tt.name, tt.text, &corpusPub), tt.want)
 		})
 	}
+}
+
+// TestSecondHeldOutFixes covers the rules added after the second blind
+// merge corpus, each on text written for the rule: people listed after a
+// count are those people again, an outlet's own reporters are not
+// officials, a jet taking off causes an alert rather than an attack, a
+// place label before a colon locates its paragraph, a city's district is
+// not a raion, weapons that "damaged" something struck, and analysis
+// pieces report nothing new.
+func TestSecondHeldOutFixes(t *testing.T) {
+	tests := []struct {
+		name, title, text string
+		want              []string
+		claimantSide      string
+		hedged            bool
+	}{
+		{"apposition after a count", "",
+			"Three villagers, a farmer and two of his neighbours, were wounded when shells hit Velykyi Burluk on Saturday.",
+			[]string{"attack RU 2025-03-01 @Velykyi_Burluk injured=3"}, "", false},
+		{"list after a colon", "",
+			"Drones hit Bilhorod-Dnistrovskyi on Saturday. Two people were hurt: a 30-year-old man and a 61-year-old woman.",
+			[]string{"attack RU 2025-03-01 @Bilhorod-Dnistrovskyi injured=2"}, "", false},
+		{"part of a count stays a child", "",
+			"Five people, among them a 12-year-old girl, were injured in a drone strike on Sumy on Saturday.",
+			[]string{"attack RU 2025-03-01 @Sumy injured=5 children_injured=1"}, "", false},
+		{"medics treated", "",
+			"A glide bomb struck Kostiantynivka on Saturday; medics treated seven people at the scene.",
+			[]string{"attack RU 2025-03-01 @Kostiantynivka injured=7 glide_bomb_launched=1 glide_bomb_hit=1"}, "", false},
+		{"local media are not officials", "",
+			"Drones struck Zolochiv in the Kharkiv region overnight, setting a warehouse ablaze, local media reported.",
+			[]string{"attack RU 2025-03-01..2025-03-02 @Zolochiv @Kharkiv_Oblast"}, "", false},
+		{"a jet taking off is an alert", "",
+			"An air raid alert kept Lviv awake for two hours on Saturday night after a Russian Tu-95 bomber took off from Engels.",
+			[]string{"air_alert RU 2025-03-01..2025-03-02 @Lviv aircraft_launched=1"}, "", false},
+		{"label before a colon", "",
+			"Russia struck two regions overnight.\n\nZhytomyr: a drone hit a sawmill, injuring a guard.",
+			[]string{"attack RU 2025-03-01..2025-03-02 @Zhytomyr injured=1 drones_hit=1 drones_launched=1"}, "", false},
+		{"a city's district", "",
+			"Drones hit Kherson's Korabelnyi district overnight, injuring a bus driver.",
+			[]string{"attack RU 2025-03-01..2025-03-02 @Kherson injured=1"}, "", false},
+		{"drones damaged", "",
+			"Homes in Chernihiv were left without heating after Russian drones damaged a boiler house overnight.",
+			[]string{"attack RU 2025-03-01..2025-03-02 @Chernihiv"}, "", false},
+		{"an unverified figure in the sentence", "",
+			"Ukraine said its drones hit a fuel depot in Kursk overnight, a claim the Ledger could not independently verify.",
+			[]string{"attack UA 2025-03-01..2025-03-02 @Kursk"}, "UA", true},
+		{"a Moscow dateline names the ministry's side", "",
+			"MOSCOW, March 1. Russian troops have taken control of the village of Stupochky in the Donetsk region, the Defence Ministry reported.",
+			[]string{"territorial_change RU ? @Stupochky @Donetsk_Oblast settlements=1"}, "RU", false},
+		{"an analysis piece reports nothing new", "Analysis: why Odesa keeps losing power",
+			"The February 20 strike on the Odesa substation showed how thin the grid's reserves have become.",
+			nil, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			reps := runTitled(t, tt.title, tt.text)
+			checkReports(t, tt.text, reps, tt.want)
+			if len(reps) != 1 {
+				return
+			}
+			if tt.claimantSide != "" && string(reps[0].Source.ClaimantSide) != tt.claimantSide {
+				t.Errorf("claimant side %q (%q), want %q", reps[0].Source.ClaimantSide, reps[0].Source.AttributedTo, tt.claimantSide)
+			}
+			if reps[0].Source.Hedged != tt.hedged {
+				t.Errorf("hedged %v (%q), want %v", reps[0].Source.Hedged, reps[0].Source.HedgeText, tt.hedged)
+			}
+		})
+	}
+}
+
+// runTitled extracts from a document with a title, published at corpusPub.
+func runTitled(t *testing.T, title, text string) []model.Report {
+	t.Helper()
+	doc := &model.Document{ID: "h2-" + t.Name(), Title: title, Text: text, Published: &corpusPub}
+	reps, err := extractor(t).Reports(context.Background(), doc)
+	if err != nil {
+		t.Fatalf("Reports: %v", err)
+	}
+	return reps
 }

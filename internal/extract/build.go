@@ -62,6 +62,9 @@ func (x *Extractor) buildOne(doc *model.Document, sents []sentence, fr *frame, p
 	}
 	country := majorityCountry(places)
 	rep.Source.ClaimantSide = claimantSide(rep.Source.AttributedTo, country)
+	if rep.Source.ClaimantSide == "" && ministry(rep.Source.AttributedTo) {
+		rep.Source.ClaimantSide = datelineSide(text) // "MOSCOW, Jan 5 – … the Defence Ministry reported"
+	}
 	if rep.Source.ClaimantSide == "" {
 		rep.Source.ClaimantSide = voice
 	}
@@ -90,12 +93,13 @@ const targetKm = 100
 // with the regions that contain it. A plain list of places ("hit Lviv,
 // Ivano-Frankivsk and Rivne") is one wave and stays one report, as do a
 // frame whose casualty figures cannot be shared out, an air-defence tally
-// over several regions, and a frame naming one target. The first group is
+// over several regions or any account of weapons shot down, and a frame
+// naming one target. The first group is
 // the first target the text names; a nationwide tally stays with it, as
 // with a document's main target.
 func targetGroups(text string, fr *frame, places []placeRef) [][]placeRef {
 	whole := [][]placeRef{places}
-	if fr.Type != model.Attack || fr.Summary || len(places) < 2 || frameCasualties(fr) {
+	if fr.Type != model.Attack || fr.Summary || fr.AirDef || len(places) < 2 || frameCasualties(fr) || frameIntercepts(fr) {
 		return whole
 	}
 	var groups [][]placeRef
@@ -162,6 +166,17 @@ func listed(text string, a, b *placeRef) bool {
 		}
 	}
 	return true
+}
+
+// frameIntercepts reports whether fr tells of weapons shot down: where
+// they fell is not a list of targets.
+func frameIntercepts(fr *frame) bool {
+	for _, f := range fr.Findings {
+		if interceptIn(f.Toks) {
+			return true
+		}
+	}
+	return false
 }
 
 // frameCasualties reports whether any finding of fr counts people.

@@ -76,7 +76,7 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 			}
 		}
 	}
-	var attack, terr, dep, alert, gain, modal, neg, retro, otherTime, oldYear bool
+	var attack, terr, dep, alert, gain, modal, neg, retro, otherTime, oldYear, takeoff bool
 	for i, t := range toks {
 		w := t.Low
 		infinitive := i > 0 && toks[i-1].Low == "to" && !(i > 1 && toks[i-2].Low == "claim")
@@ -89,8 +89,14 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 				break
 			}
 			attack = true
+		case (w == "damaged" || w == "damaging") && i > 0 && cr.war && (debrisNouns[toks[i-1].Low] || cr.weaponAt(toks, i-1)):
+			attack = true // "Russian drones damaged an energy facility"
 		case w == "fire" && underFire(toks, i) && !negated(toks, i):
 			attack = true // "came under fire", "was under artillery fire"
+		case territorialWords[w] && hasSeq(toks, i+1, "off"):
+			takeoff = true // "after a MiG-31K took off": an alert's cause, not a capture
+		case w == "takeoff" || w == "take-off" || w == "takeoffs" || w == "take-offs":
+			takeoff = true
 		case territorialWords[w]:
 			terr = true
 			gain = gain || defenderGains[w]
@@ -120,10 +126,10 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 				alert = true
 			}
 		}
-		if modalWords[w] && !purposeAt(toks, i) || w == "may" && !t.Upper {
+		if modalWords[w] && !purposeAt(toks, i) && !caveatModal(toks, i) || w == "may" && !t.Upper {
 			modal = true
 		}
-		if negationWords[w] && !(i+2 < len(toks) && (toks[i+1].Low == "be" || toks[i+1].Low == "been") && verifyWords[toks[i+2].Low]) {
+		if negationWords[w] && !(i+2 < len(toks) && (toks[i+1].Low == "be" || toks[i+1].Low == "been" || toks[i+1].Low == "independently") && verifyWords[toks[i+2].Low]) {
 			neg = true // "could not be verified" hedges, it does not deny
 		}
 		if isYear(w) && i > 0 && !taken[i] && cr.pubYear > 0 && atoi(w) < cr.pubYear && !afterSince(toks, i) {
@@ -222,7 +228,7 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 		f.Type = model.Deployment
 	case alert:
 		f.Type = model.AirAlert
-	case attack || cr.war && has(fWeapon, fKilled, fInjured, fChildrenKilled, fChildrenInjured, fExplosions):
+	case attack || cr.war && !takeoff && has(fWeapon, fKilled, fInjured, fChildrenKilled, fChildrenInjured, fExplosions):
 		f.Type = model.Attack
 	}
 	if f.Type == model.Attack || f.Type == "" && attack {
@@ -372,7 +378,8 @@ func alertEvent(toks []token, i int) bool {
 }
 
 var alertVerbs = set("declared", "issued", "sounded", "sounding", "announced", "wailed", "blared", "activated",
-	"extended", "lifted", "raised", "went", "rang", "howled", "sound", "sounds", "effect")
+	"extended", "lifted", "raised", "went", "rang", "howled", "sound", "sounds", "effect", "kept", "lasted", "forced",
+	"sent", "shelters", "shelter")
 
 // mentionsAirDefence reports whether a clause names air defences.
 func mentionsAirDefence(toks []token) bool {
@@ -420,4 +427,15 @@ var habitPronouns = set("they", "we", "it", "he", "she", "i", "you", "who", "whi
 // purpose: "port infrastructure in Odesa used to receive weapons".
 func habitSubject(t token) bool {
 	return habitPronouns[t.Low] || actorNouns[t.Low]
+}
+
+// weaponAt reports whether a weapon name ends at toks[j]: "drones" in
+// "Russian drones damaged", "Shahed" in "a Shahed damaged".
+func (cr *clauseReader) weaponAt(toks []token, j int) bool {
+	for p := max(0, j-2); p <= j; p++ {
+		if _, m, ok := cr.weapons.match(toks, p); ok && p+m-1 == j {
+			return true
+		}
+	}
+	return false
 }

@@ -73,7 +73,7 @@ func (x *Extractor) Reports(ctx context.Context, doc *model.Document) ([]model.R
 	for i, s := range sents {
 		sentToks[i] = tokenize(text, s.S, s.E)
 	}
-	cr.opinion = isOpinion(sentToks, text)
+	cr.opinion = isOpinion(sentToks, text) || opinionTitle(doc.Title)
 	cr.war = warReading(sentToks, x.weapons)
 	var g grouper
 	var header headerDate
@@ -435,6 +435,20 @@ func isOpinion(sentToks [][]token, text string) bool {
 		}
 	}
 	return n >= 3
+}
+
+// opinionTitle reports whether a title marks its piece as opinion or
+// analysis: "Opinion: …", "Analysis | …", "Comment - …", "Editorial: …".
+func opinionTitle(title string) bool {
+	w := strings.ToLower(firstWord(strings.TrimSpace(title)))
+	switch w {
+	case "opinion", "analysis", "comment", "commentary", "editorial", "column", "op-ed", "view", "viewpoint", "essay":
+	default:
+		return false
+	}
+	rest := strings.TrimLeft(strings.TrimSpace(title)[len(w):], " ")
+	return strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "|") || strings.HasPrefix(rest, "-") ||
+		strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—")
 }
 
 // reportID derives a stable report identifier from the document and the

@@ -66,6 +66,9 @@ func (fr *figureReader) read() []figure {
 			continue // "no one was hurt"
 		}
 		n, ok := parseNumberAt(toks, i)
+		if ok && appositive(toks, i) {
+			continue // "four civilians, two men and two women, were killed": the four again
+		}
 		if !ok {
 			n, ok = fr.article(i)
 		}
@@ -108,7 +111,8 @@ func (fr *figureReader) read() []figure {
 var singularPeople = set("person", "woman", "man", "child", "boy", "girl", "teenager", "resident", "civilian",
 	"pensioner", "baby", "infant", "soldier", "serviceman", "driver", "worker", "rescuer", "firefighter",
 	"medic", "journalist", "policeman", "passenger", "guard", "volunteer", "doctor", "nurse", "paramedic",
-	"teacher", "farmer", "patient", "student", "pupil", "policewoman", "officer")
+	"teacher", "farmer", "patient", "student", "pupil", "policewoman", "officer", "watchman", "villager",
+	"neighbour", "neighbor", "pedestrian", "cyclist", "fisherman", "employee")
 
 // personTail words may follow a counted person: "a woman who", "a man aged 45".
 var personTail = set("who", "among", "whose", "aged", "died", "later", "also", "received", "sustained", "suffered", "got", "is", "remains")
@@ -144,6 +148,57 @@ func definitePerson(toks []token, i int) bool {
 // debrisNouns name what falls from a weapon.
 var debrisNouns = set("debris", "fragments", "fragment", "wreckage", "remains", "parts", "pieces", "shrapnel", "remnants")
 
+// appositive reports whether the article at toks[i] opens an apposition
+// that names people a count before it has counted: "Two residents, an
+// elderly man and a woman, were injured". It looks back to a comma at
+// most eight words away that follows a number and people nouns. Children
+// named in it are still counted, as children ("three people, two adults
+// and a child").
+func appositive(toks []token, i int) bool {
+	c := -1
+	for p := i - 1; p >= 0 && p >= i-8; p-- {
+		switch toks[p].Low {
+		case ",", ":":
+			c = p
+		case ".", ";":
+			return false
+		}
+		if c >= 0 {
+			break
+		}
+	}
+	if c >= 1 && toks[c].Low == ":" {
+		// "Two people were injured: a woman and a man"
+		for q := c - 1; q >= 1 && q >= c-6; q-- {
+			if personNouns[toks[q].Low] {
+				if n, ok := parseNumberAt(toks, q-1); ok && n.J == q && n.Value > 1 {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if c < 1 || !personNouns[toks[c-1].Low] {
+		return false
+	}
+	for p := c + 1; p < len(toks) && p <= i+4; p++ {
+		w := toks[p].Low
+		switch {
+		case w == "among" || w == "including" || w == "them" || w == "whom" || w == "incl" || childNouns[w] ||
+			w == "boy" || w == "girl" || w == "baby" || w == "infant" || w == "toddler":
+			return false // "four residents, among them a child": a part, not the same people
+		case p < i && (auxVerbs[w] || killedWords[w] || injuredWords[w] || w == "when" || w == "after" || w == "as" || w == "while"):
+			return false // "14 people, including three children, were killed when a missile hit"
+		}
+	}
+	for q := c - 1; q >= 0 && q >= c-4; q-- {
+		if n, ok := parseNumberAt(toks, q); ok && n.J <= c && n.Value > 1 {
+			return true
+		}
+	}
+	return false
+}
+
 // article reads "a"/"an" (plus up to two modifiers) before a singular
 // person or weapon as the count one.
 func (fr *figureReader) article(i int) (numMatch, bool) {
@@ -153,6 +208,9 @@ func (fr *figureReader) article(i int) (numMatch, bool) {
 			return numMatch{Value: 1, Qualifier: model.Exact, I: i, J: i + 1}, true
 		}
 		return numMatch{}, false
+	}
+	if appositive(toks, i) {
+		return numMatch{}, false // "two residents, a man and a woman, were hurt": the two again
 	}
 	// "fragments of a downed drone", "debris of an intercepted missile":
 	// what fell, not a count of weapons launched or intercepted.

@@ -158,6 +158,21 @@ func numericOrdinal(w string) bool {
 	return false
 }
 
+// caveatModal reports whether the modal at toks[i] only says a claim
+// could not be checked ("a claim the agency could not independently
+// verify", "which could not be verified"): a hedge, not speculation.
+func caveatModal(toks []token, i int) bool {
+	if !hasSeq(toks, i+1, "not") && !hasSeq(toks, i+1, "n't") {
+		return false
+	}
+	for p := i + 2; p < len(toks) && p <= i+4; p++ {
+		if verifyWords[toks[p].Low] {
+			return true
+		}
+	}
+	return false
+}
+
 // ordinalInPeriod reports whether toks count an occurrence among others in
 // a period: "the second attack on the city in a week", "the third strike
 // in ten days". What such a sentence goes on to tell "after" or

@@ -32,7 +32,7 @@ var (
 		"women", "woman", "men", "man", "boy", "boys", "girl", "girls", "infant", "infants", "baby",
 		"babies", "pensioners", "workers", "rescuers", "firefighters", "medics", "journalists",
 		"soldiers", "servicemen", "officers", "passengers", "victims", "others", "individuals",
-		"inhabitants", "employees", "volunteers", "elderly", "sailors", "sailor", "crew", "guards", "drivers",
+		"inhabitants", "employees", "volunteers", "villagers", "locals", "neighbours", "neighbors", "pedestrians", "elderly", "sailors", "sailor", "crew", "guards", "drivers",
 		"policemen", "police", "servicemen", "teachers", "doctors", "miners", "farmers",
 		"doctor", "nurse", "nurses", "paramedic", "paramedics", "teacher", "farmer", "patient", "patients",
 		"students", "student", "pupils", "pupil", "driver", "worker", "rescuer", "firefighter", "volunteer",
@@ -42,7 +42,7 @@ var (
 	killedWords = set("killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "death", "deaths",
 		"fatalities", "perished", "lives", "toll", "fatally", "lifeless", "bodies")
 	injuredWords = set("injured", "injuring", "injury", "injuries", "wounded", "wounding", "hurt",
-		"hospitalised", "hospitalized")
+		"hospitalised", "hospitalized", "treated")
 	settlementNouns = set("settlements", "settlement", "villages", "village", "towns", "town", "localities",
 		"locality", "hamlets", "hamlet", "communities")
 	troopNouns    = set("troops", "soldiers", "servicemen", "personnel", "fighters", "troop", "men")

@@ -285,7 +285,9 @@ func isDateline(text string, sent sentence, m placeMention) bool {
 		rest = strings.TrimLeft(rest, " ,.")
 		for _, p := range []string{"—", "–", "-", ":"} {
 			if strings.HasPrefix(rest, p) {
-				return true
+				// "Odesa: drones hit the port" labels where; a dateline
+				// is in capitals ("KYIV:") or set off by a dash.
+				return p != ":" || words > 0 || text[m.S:m.E] == strings.ToUpper(text[m.S:m.E])
 			}
 		}
 		if strings.HasPrefix(rest, "(") {
@@ -346,7 +348,7 @@ func officialArea(before, after string) bool {
 var outletWords = set("independent", "post", "times", "ledger", "herald", "daily", "journal", "gazette",
 	"telegraph", "observer", "tribune", "courier", "express", "insider", "pravda", "mirror", "chronicle",
 	"review", "dispatch", "bulletin", "echo", "today", "online", "tribune", "standard", "monitor",
-	"wire", "news", "agency", "press", "radio", "tv", "media")
+	"wire", "news", "agency", "press", "radio", "tv", "media", "reporter", "correspondent", "voice", "sentinel")
 
 // reportingOutlet reports whether "the X Name reported" names an outlet: a
 // place after "the", a capitalised word, then a reporting verb.
@@ -411,6 +413,14 @@ func cityDistrict(before, after string) bool {
 	bw := strings.Fields(strings.ToLower(lastWords(before, 3)))
 	for _, w := range bw {
 		if w == "city's" || w == "city’s" || w == "capital's" || w == "capital’s" {
+			return true
+		}
+	}
+	// "Odesa's Prymorskyi district": the district of a city named just
+	// before, which locates the clause itself.
+	if lw := strings.Fields(lastWords(before, 1)); len(lw) == 1 {
+		w := lw[0]
+		if (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) && unicode.IsUpper([]rune(w)[0]) {
 			return true
 		}
 	}
