@@ -103,7 +103,9 @@ func AttackedSide(rs []model.Report, attacker *model.Actor) model.Side {
 //
 // Independent press outlets are the distinct publishers with the press role
 // (PublisherRole) among documents that are not syndicated copies, counting
-// only reports that are not hedged ("claimed", "could not be verified").
+// only reports that are not hedged ("claimed", "could not be verified") and
+// that do not rest on the attacking side's word alone ("Russian troops
+// have taken the village, the Russian Defence Ministry said").
 func Status(rs []model.Report, attacker *model.Actor, docs map[string]DocInfo) (model.Status, string) {
 	attacked := AttackedSide(rs, attacker)
 	var press []string
@@ -116,7 +118,7 @@ func Status(rs []model.Report, attacker *model.Actor, docs map[string]DocInfo) (
 			side = r.Source.ClaimantSide
 		}
 		switch {
-		case role == RolePress && d.DuplicateOf == "" && !r.Source.Hedged:
+		case role == RolePress && d.DuplicateOf == "" && !r.Source.Hedged && !relaysAttacker(r, attacker):
 			p := firstNonEmpty(d.Publisher, "document "+r.Doc)
 			if !slices.Contains(press, p) {
 				press = append(press, p)
@@ -143,4 +145,10 @@ func Status(rs []model.Report, attacker *model.Actor, docs map[string]DocInfo) (
 		return model.StatusReported, fmt.Sprintf("one independent press outlet (%s), no officials of the attacked side", list)
 	}
 	return model.StatusClaimed, "no independent press reporting it as fact: only one party's officials or state media, or claims relayed with a hedge"
+}
+
+// relaysAttacker reports whether a report only passes on what the
+// attacking side's officials say.
+func relaysAttacker(r *model.Report, attacker *model.Actor) bool {
+	return attacker != nil && attacker.Side != "" && r.Source.ClaimantSide == attacker.Side
 }
