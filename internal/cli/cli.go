@@ -136,7 +136,7 @@ func Main(ctx context.Context, args []string, stdio Stdio, getenv func(string) s
 
 // order puts the everyday commands first in help.
 func order(name string) int {
-	for i, n := range []string{"demo", "ingest", "export", "stats", "serve", "eval", "geocode", "explain", "merge", "split", "undo", "feed", "subscribe", "token", "bench", "version", "help"} {
+	for i, n := range []string{"demo", "ingest", "export", "stats", "serve", "eval", "geocode", "explain", "merge", "split", "undo", "publisher", "feed", "subscribe", "token", "bench", "version", "help"} {
 		if n == name {
 			return i
 		}

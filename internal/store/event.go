@@ -395,3 +395,59 @@ func (t *Tx) SetSourceKind(ctx context.Context, name, kind string) error {
 	}
 	return nil
 }
+
+// PublisherEvents returns the events holding a report of a document by
+// publisher, directly or as a syndicated copy of one: the events whose
+// sources and status depend on how that publisher is labelled.
+func (t *Tx) PublisherEvents(ctx context.Context, publisher string) ([]string, error) {
+	rows, err := t.tx.QueryContext(ctx, `SELECT DISTINCT er.event_id FROM event_reports er
+ JOIN reports r ON r.id = er.report_id
+ JOIN documents d ON d.id = r.doc_id
+ LEFT JOIN documents o ON o.id = d.duplicate_of
+ WHERE d.publisher = ? OR o.publisher = ? ORDER BY er.event_id`, publisher, publisher)
+	if err != nil {
+		return nil, fmt.Errorf("store: events of publisher %q: %w", publisher, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("store: events of publisher %q: %w", publisher, err)
+		}
+		out = append(out, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: events of publisher %q: %w", publisher, err)
+	}
+	return out, nil
+}
+
+// Sources lists every publisher with its label and document count, by name.
+func (s *Store) Sources(ctx context.Context) ([]Source, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT d.publisher, COALESCE(s.kind, ''), COUNT(*) FROM documents d
+ LEFT JOIN sources s ON s.name = d.publisher WHERE d.publisher != '' GROUP BY d.publisher ORDER BY d.publisher`)
+	if err != nil {
+		return nil, fmt.Errorf("store: sources: %w", err)
+	}
+	defer rows.Close()
+	var out []Source
+	for rows.Next() {
+		var src Source
+		if err := rows.Scan(&src.Name, &src.Kind, &src.Documents); err != nil {
+			return nil, fmt.Errorf("store: sources: %w", err)
+		}
+		out = append(out, src)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: sources: %w", err)
+	}
+	return out, nil
+}
+
+// Source is a publisher as the store knows it.
+type Source struct {
+	Name      string `json:"name"`
+	Kind      string `json:"kind"` // the operator's label, "" when unset
+	Documents int    `json:"documents"`
+}
