@@ -75,17 +75,33 @@ func labelReports(t *testing.T, st *store.Store, eventsOf func(doc string) []str
 //     0.857/0.857 and B-cubed 0.906/0.906, before the extraction fixes of
 //     session 2 (relative-clause claimants, back-references);
 //   - testdata/heldout2 (27 documents, 8 events), written blind in session
-//     2 and first measured after those fixes (figures in docs/BENCHMARKS.md).
+//     2 and first measured after those fixes: pairwise 0.833/0.667,
+//     B-cubed 0.945/0.754, 1 of 8 events exact.
+//
+// heldout has been tuned on since and is asserted exactly. heldout2 is
+// bounded just below its current figures (pairwise 1.000/0.833, B-cubed
+// 1.000/0.900, 5 of 8 events exact); its remaining mismatches are logged,
+// not failed, because they rest on knowledge the text does not carry (which
+// invented outlet is state media) or on the gold's conventions (a denial
+// counts as a report of the claim it denies; "at least 6" against "8" is a
+// discrepancy). See docs/BENCHMARKS.md.
 func TestHeldoutPartition(t *testing.T) {
 	if testing.Short() {
 		t.Skip("ingests the held-out corpora")
 	}
-	for _, corpus := range []string{"heldout"} {
-		t.Run(corpus, func(t *testing.T) { checkHeldout(t, corpus) })
+	for _, tt := range []struct {
+		corpus        string
+		exact         bool
+		pairs, bcubed float64 // lower bounds of precision and recall
+	}{
+		{"heldout", true, 0.95, 0.95},
+		{"heldout2", false, 0.8, 0.85},
+	} {
+		t.Run(tt.corpus, func(t *testing.T) { checkHeldout(t, tt.corpus, tt.exact, tt.pairs, tt.bcubed) })
 	}
 }
 
-func checkHeldout(t *testing.T, corpus string) {
+func checkHeldout(t *testing.T, corpus string, exact bool, pairs, bcubed float64) {
 	ctx := context.Background()
 	raw, err := os.ReadFile(filepath.Join("testdata", corpus, "expected.json"))
 	if err != nil {
@@ -125,8 +141,8 @@ func checkHeldout(t *testing.T, corpus string) {
 	q := merge.CompareClusters(gold, got)
 	t.Logf("%s: %d reports, pairwise precision %.3f recall %.3f, B-cubed precision %.3f recall %.3f",
 		corpus, q.Items, q.PairPrecision, q.PairRecall, q.BCubedPrecision, q.BCubedRecall)
-	if q.PairPrecision < 0.95 || q.PairRecall < 0.95 || q.BCubedPrecision < 0.95 || q.BCubedRecall < 0.95 {
-		t.Errorf("%s merge quality %+v below 0.95", corpus, q)
+	if q.PairPrecision < pairs || q.PairRecall < pairs || q.BCubedPrecision < bcubed || q.BCubedRecall < bcubed {
+		t.Errorf("%s merge quality %+v below %.2f (pairs) / %.2f (B-cubed)", corpus, q, pairs, bcubed)
 	}
 	for k, evs := range exp.Documents {
 		for _, ev := range evs {
@@ -135,7 +151,16 @@ func checkHeldout(t *testing.T, corpus string) {
 			exp.Events[ev] = e
 		}
 	}
-	checkEvents(t, st, goldEvents{docs: exp.Documents, events: exp.Events}, keyOf)
+	gold2 := goldEvents{docs: exp.Documents, events: exp.Events}
+	if exact {
+		checkEvents(t, st, gold2, keyOf)
+	} else {
+		ms := compareEvents(t, st, gold2, keyOf)
+		t.Logf("%d of %d gold events match in partition, sources, status and conflicts", len(exp.Events)-len(ms), len(exp.Events))
+		for _, m := range ms {
+			t.Logf("event %s (stored %s):\n\t%s", m.key, m.event, strings.Join(m.diffs, "\n\t"))
+		}
+	}
 
 	// The lines in the opposite order give the same events.
 	fwd, rev := partitionOf(t, st), partitionOf(t, ingestHeldout(t, corpus, true))
