@@ -15,6 +15,9 @@ type cyrReader struct {
 	war   bool       // the document speaks of strikes or weapons
 	voice model.Side // the side the text speaks for, if its wording shows it
 	claim span       // the claimant's name in the current sentence
+	// launched is the latest launched count of each weapon family, for
+	// "ППО знешкодила 47 дронів та всі ракети" in a later sentence.
+	launched map[string]float64
 }
 
 // read builds the finding of one clause.

@@ -94,7 +94,7 @@ func (x *Extractor) cyrillicReports(ctx context.Context, doc *model.Document) ([
 			if len(ct) == 0 {
 				continue
 			}
-			places := cyrClausePlaces(text, s, sentPlaces, ct, toks, whoSpan)
+			places := cyrClausePlaces(text, s, sentPlaces, mentions, ct, toks, whoSpan)
 			f := cr.read(ct, places)
 			f.Sent, f.Claimant, f.Hedge = si, who, hedged
 			if strings.HasSuffix(text[s.S:s.E], "?") && len(f.Figures) == 0 {
@@ -111,7 +111,12 @@ func (x *Extractor) cyrillicReports(ctx context.Context, doc *model.Document) ([
 				header = &d // "МОСКВА, 19 октября." opening a wire story
 			}
 			if f.Type != "" {
-				g.add(&f)
+				for _, sub := range cyrPlaceShares(&f) {
+					g.add(sub)
+				}
+				if len(f.Figures) > 0 || len(f.Places) > 0 {
+					g.add(&f)
+				}
 			}
 			// "пролунали вибухи, оголошено тривогу": the blasts are an attack
 			// of their own beside the alert
@@ -263,6 +268,94 @@ func cyrWar(toks []token) bool {
 		}
 	}
 	return false
+}
+
+// cyrPlaceShares splits a clause that gives each of several places its own
+// toll ("загинула жінка у Гуляйполі, ще троє людей поранені в Оріхові")
+// into one finding per place with the casualty counts nearest to it; the
+// clause keeps its other figures and places.
+func cyrPlaceShares(f *finding) []*finding {
+	strong := f.strong()
+	if f.Type != model.Attack || len(strong) < 2 {
+		return nil
+	}
+	byPlace := map[int][]figure{}
+	for _, g := range f.Figures {
+		switch g.Field {
+		case fKilled, fInjured, fChildrenKilled, fChildrenInjured:
+		default:
+			continue
+		}
+		// the place in the same comma-separated part, else the nearest
+		best, bestD := -1, 1<<30
+		for k, p := range strong {
+			d := p.S - f.Toks[g.I].S
+			if d < 0 {
+				d = f.Toks[g.J-1].E - p.E
+				if d < 0 {
+					d = -d
+				}
+			}
+			if segmentAt(f.Toks, p.S) != segmentAt(f.Toks, f.Toks[g.I].S) {
+				d += len(f.Toks) * 1000
+			}
+			if d < bestD {
+				best, bestD = k, d
+			}
+		}
+		byPlace[best] = append(byPlace[best], g)
+	}
+	if len(byPlace) < 2 {
+		return nil
+	}
+	var out []*finding
+	taken := map[int]bool{}
+	for k := range strong {
+		figs, ok := byPlace[k]
+		if !ok {
+			continue
+		}
+		sub := *f
+		sub.Figures = figs
+		sub.Places = []placeRef{strong[k]}
+		sub.Weapons, sub.Villages = nil, nil
+		out = append(out, &sub)
+		taken[k] = true
+	}
+	var rest []figure
+	for _, g := range f.Figures {
+		switch g.Field {
+		case fKilled, fInjured, fChildrenKilled, fChildrenInjured:
+		default:
+			rest = append(rest, g)
+		}
+	}
+	var places []placeRef
+	for _, p := range f.Places {
+		keep := true
+		for k, q := range strong {
+			keep = keep && !(taken[k] && q.S == p.S)
+		}
+		if keep {
+			places = append(places, p)
+		}
+	}
+	f.Figures, f.Places = rest, places
+	return out
+}
+
+// segmentAt counts the commas before byte offset b in toks.
+func segmentAt(toks []token, b int) int {
+	n := 0
+	for _, t := range toks {
+		if t.S >= b {
+			break
+		}
+		if t.Low == "," {
+			n++
+		}
+	}
+	return n
 }
 
 // cyrSignature returns the name signing a post: a line that is only a dash

@@ -122,6 +122,24 @@ var cyrCases = []struct {
 	{"ru direction heading is no place", "Юг.\nВ Херсоне после обстрела погиб мужчина.",
 		[]string{"attack RU 2025-03-02 @Kherson killed=1"}},
 
+	// Rules found by set RU2.
+	{"uk two towns two tolls", "Окупанти завдали ударів по Запорізькій області. Загинув чоловік у Василівці, ще двоє людей поранені в Оріхові.",
+		[]string{"attack RU 2025-03-02 @Vasylivka killed=1", "attack RU 2025-03-02 @Orikhiv injured=2"}},
+	{"ru active intercepted", "Ночью силы ПВО перехватили 16 беспилотников над Смоленской областью.",
+		[]string{"attack UA 2025-03-01..2025-03-02 @Smolensk drones_intercepted=16"}},
+	{"ru name is no place", "В Херсоне дрон атаковал автобус, ранены трое, сообщил глава администрации Ярослав Шанько.",
+		[]string{"attack RU 2025-03-02 @Kherson injured=3 drones_launched=1"}},
+	{"ru raion of its town", "Курская область. В Рыльском районе от удара дрона пострадал мужчина.",
+		[]string{"attack UA 2025-03-02 @Rylsk injured=1 drones_launched=1"}},
+	{"ru young son", "В Белгороде при атаке дрона ранен 12-летний сын местного жителя.",
+		[]string{"attack UA 2025-03-02 @Belgorod children_injured=1 drones_launched=1"}},
+	{"ru two settlements", "Войска группировки «Восток» освободили населенные пункты Ивановка и Зеленое в Днепропетровской области.",
+		[]string{"territorial_change RU 2025-03-02 @Dnipropetrovsk settlements=2"}},
+	{"uk all the missiles", "Вночі ворог запустив по Україні 40 дронів і 4 ракети. ППО знешкодила 35 дронів та всі ракети над Житомирщиною.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Zhytomyr drones_launched=40 missiles_launched=4 drones_intercepted=35 missiles_intercepted=4"}},
+	{"ru said in the statement", "Над Брянской областью сбиты 8 украинских дронов, говорится в сообщении российского Минобороны.",
+		[]string{"attack UA 2025-03-02 @Bryansk drones_intercepted=8"}},
+
 	// More phrasings.
 	{"ru claimant in telegram", "Украинские военные атаковали Белгород ракетами РСЗО «Вампир», заявил в Telegram губернатор Вячеслав Гладков. Ранены шесть человек.",
 		[]string{"attack UA 2025-03-02 @Belgorod injured=6"}},

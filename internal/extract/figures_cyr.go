@@ -16,6 +16,11 @@ func (cr *cyrReader) figures(toks []token, taken []bool, terr bool) []figure {
 		if taken[i] {
 			continue
 		}
+		if f, ok := cr.allOf(toks, i); ok {
+			out = append(out, f)
+			i = f.J - 1
+			continue
+		}
 		n, ok := cyrNumberAt(toks, i)
 		if !ok || taken[n.J-1] || cyrNotCount(toks, n) {
 			if !ok && i > 0 {
@@ -39,7 +44,35 @@ func (cr *cyrReader) figures(toks []token, taken []bool, terr bool) []figure {
 	out = append(out, cyrSingular(toks, out)...)
 	cyrRoles(toks, out)
 	cyrShares(toks, out)
+	for _, g := range out {
+		if g.Field == fWeapon && g.Role == roleLaunched && !g.Sub && !g.Part {
+			if cr.launched == nil {
+				cr.launched = map[string]float64{}
+			}
+			cr.launched[family(g.Weapon.Kind)] = g.N.Value
+		}
+	}
 	return out
+}
+
+// allOf reads "всі ракети", "все беспилотники": the whole of the weapons of
+// that family launched, as counted before in the document.
+func (cr *cyrReader) allOf(toks []token, i int) (figure, bool) {
+	switch toks[i].Low {
+	case "все", "всі", "усі", "всех", "всіх", "усіх":
+	default:
+		return figure{}, false
+	}
+	w, j, ok := cyrWeaponAfter(toks, i+1)
+	if !ok || j > i+3 {
+		return figure{}, false
+	}
+	v := cr.launched[family(w.Kind)]
+	if v == 0 {
+		return figure{}, false
+	}
+	n := numMatch{Value: v, Qualifier: model.Exact, I: i, J: j}
+	return figure{Field: fWeapon, Weapon: w, N: n, I: i, J: j}, true
 }
 
 // cyrNotCount reports whether a number is no count: a year, an age, a
@@ -319,11 +352,21 @@ func cyrOnePersonAt(toks []token, i int, prev []figure) (figure, bool) {
 		}
 		if f := cyrCasualtyWord(toks, p); f != "" {
 			n := numMatch{Value: 1, Qualifier: model.Exact, I: i, J: i + 1}
-			if cyrOneChild[w] {
+			if cyrOneChild[w] || i > 0 && childAge(toks[i-1].Low) {
 				return childFigure(n, i+1, f), true
 			}
 			return figure{Field: f, N: n, I: i, J: i + 1}, true
 		}
 	}
 	return figure{}, false
+}
+
+// childAge reports whether w gives an age under 18: "10-летний", "14-річна".
+func childAge(w string) bool {
+	n, rest, ok := strings.Cut(w, "-")
+	if !ok || !hasStem(rest, []string{"летн", "річн"}) {
+		return false
+	}
+	a := atoi(n)
+	return a > 0 && a < 18 && len(n) <= 2
 }

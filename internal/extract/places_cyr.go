@@ -15,18 +15,24 @@ import (
 // locates a clause only when nothing else does, side adjectives
 // ("украинских" is also a town) and launch areas ("с направления Курска")
 // are dropped, and countries are weak.
-func cyrClausePlaces(text string, s sentence, mentions []placeMention, ct, sentToks []token, who span) []placeRef {
+func cyrClausePlaces(text string, s sentence, mentions, all []placeMention, ct, sentToks []token, who span) []placeRef {
 	var places []placeRef
 	other := false
 	for _, m := range mentions {
 		if m.S < ct[0].S || m.E > ct[len(ct)-1].E {
 			continue
 		}
-		ref, ok := cyrKeepPlace(text, s, m, mentions, sentToks)
+		ref, ok := cyrKeepPlace(text, s, m, mentions, all, sentToks)
 		if !ok {
 			continue
 		}
 		if who.E > who.S && m.S >= who.S && m.E <= who.E {
+			// "губернатор Брянской области", "начальник Харківської ОВА": the
+			// speaker's area; "Ярослав Шанько" is a name, not Yaroslavl.
+			next := strings.ToLower(firstWord(strings.TrimLeft(text[m.E:], " ")))
+			if ref.Loc.Feature != "admin1" && ref.Loc.Feature != "admin2" && !hasStem(next, []string{"област", "облас", "ова", "ода", "мва", "район", "городск", "міськ", "военн", "військов", "край", "республик"}) {
+				continue
+			}
 			ref.Dateline = true
 		}
 		other = other || !ref.Dateline && !ref.Weak
@@ -59,7 +65,8 @@ var (
 var cyrNotPlaces = set("юг", "север", "восток", "запад", "центр", "південь", "північ", "схід", "захід", "усі", "все", "всі", "мир")
 
 // cyrKeepPlace decides whether a mention names where something happened.
-func cyrKeepPlace(text string, s sentence, m placeMention, mentions []placeMention, toks []token) (placeRef, bool) {
+// mentions are the sentence's, all the document's.
+func cyrKeepPlace(text string, s sentence, m placeMention, mentions, all []placeMention, toks []token) (placeRef, bool) {
 	ref := placeRef{placeMention: m, Weak: m.Loc.Feature == "country"}
 	matched := text[m.S:m.E]
 	low := strings.ToLower(matched)
@@ -104,7 +111,15 @@ func cyrKeepPlace(text string, s sentence, m placeMention, mentions []placeMenti
 	// "в Киевском районе" of Kharkiv, "Шевченківський район": a city's
 	// district named after a place, not the place
 	if strings.HasPrefix(next, "район") && m.Loc.Feature != "admin2" && hasSuffixAny(low, "ском", "ский", "ського", "ському", "ський", "ськ", "ского", "скому") {
-		return ref, false
+		// "Рыльском районе" is the raion around Rylsk, unless the name is a
+		// region's or the text is set in another region.
+		far := m.Loc.Feature == "admin1"
+		for _, o := range all {
+			far = far || o.S != m.S && o.Loc.Admin1 != "" && o.Loc.Admin1 != m.Loc.Admin1 && o.Loc.Feature != "country"
+		}
+		if far {
+			return ref, false
+		}
 	}
 	if hasStem(next, cyrGovernNouns) {
 		return ref, false // "киевские власти"
@@ -281,7 +296,7 @@ func cyrClaimant(text string, toks []token) (string, span) {
 // the statement was posted.
 var cyrChannelWords = set("в", "у", "во", "на", "своем", "своём", "своєму", "telegram", "телеграм", "телеграме", "телеграмі",
 	"telegram-канале", "телеграм-канале", "телеграм-каналі", "telegram-каналі", "канале", "каналі", "соцсетях", "соцмережах",
-	"facebook", "фейсбуке", "фейсбуці", "эфире", "ефірі", "telegram-каналe")
+	"facebook", "фейсбуке", "фейсбуці", "эфире", "ефірі", "сообщении", "повідомленні", "заявлении", "заяві")
 
 // cyrNameWord reports whether a token may be part of a claimant's name.
 func cyrNameWord(t token) bool {
