@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/sitrep-osint/sitrep/internal/model"
 )
@@ -254,4 +255,60 @@ func TestCyrillicCancelled(t *testing.T) {
 	if _, err := extractor(t).Reports(ctx, &model.Document{Text: "Ночью над Курском сбиты 5 дронов."}); err == nil {
 		t.Error("Reports with a cancelled context: no error")
 	}
+}
+
+// TestCyrillicHedges checks which wordings hedge a claim: "якобы",
+// "нібито", unconfirmed data and a caveat in the next sentence do;
+// plain attribution ("по данным ведомства") does not.
+func TestCyrillicHedges(t *testing.T) {
+	tests := []struct {
+		text   string
+		hedged bool
+	}{
+		{"Украинские дроны якобы атаковали нефтебазу в Брянске.", true},
+		{"Російські дрони нібито атакували Луцьк уночі.", true},
+		{"По неподтверждённым данным, в Курске прогремели взрывы.", true},
+		{"За непідтвердженими даними, у Бєлгороді пролунали вибухи.", true},
+		{"Ночью над Курском сбиты 5 дронов. Проверить эту информацию не удалось.", true},
+		{"У Херсоні внаслідок обстрілу поранено двох людей. Незалежно перевірити ці дані не вдалося.", true},
+		{"По данным ведомства, над Курском сбиты 5 дронов.", false},
+		{"За даними Повітряних сил, над Житомиром збито 6 дронів.", false},
+	}
+	for _, tt := range tests {
+		reps := runDoc(t, "c-hedge", tt.text, &corpusPub)
+		if len(reps) != 1 || reps[0].Source.Hedged != tt.hedged {
+			var got []bool
+			for _, r := range reps {
+				got = append(got, r.Source.Hedged)
+			}
+			t.Errorf("Reports(%q): hedged %v, want one report hedged=%v", tt.text, got, tt.hedged)
+		}
+	}
+}
+
+// FuzzCyrillicReports checks that the Cyrillic rules never panic and keep
+// every fact's offsets inside the text, on the sense or nonsense of any
+// Cyrillic input.
+func FuzzCyrillicReports(f *testing.F) {
+	for _, c := range cyrCases[:12] {
+		f.Add(c.text)
+	}
+	f.Add("— —, 5 — над, из них; в ночь на 31 февраля «»")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		reps, err := extractor(t).Reports(context.Background(), &model.Document{ID: "f", Language: "ru", Text: s, Published: &corpusPub})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := utf8.RuneCountInString(s)
+		for _, r := range reps {
+			for _, fct := range r.Facts {
+				if fct.Start < 0 || fct.End > n || fct.Start > fct.End {
+					t.Fatalf("Reports(%q): fact %+v outside the text", s, fct)
+				}
+			}
+		}
+	})
 }
