@@ -152,15 +152,16 @@ func targetGroups(text string, fr *frame, places []placeRef) [][]placeRef {
 }
 
 // listed reports whether b follows a in the text as the next item of a
-// plain list: only a comma, "and", "or" or "as well as" between them.
+// plain list: only a comma, "and", "or", "as well as" or a closing
+// parenthesis between them.
 func listed(text string, a, b *placeRef) bool {
 	if a.S >= a.E || b.S >= b.E || b.S < a.E {
 		return false // placed by the title or publisher, or out of order
 	}
-	between := strings.Fields(strings.ReplaceAll(text[a.E:b.S], ",", " , "))
+	between := strings.Fields(strings.NewReplacer(",", " , ", "(", " ( ", ")", " ) ").Replace(text[a.E:b.S]))
 	for _, w := range between {
 		switch strings.ToLower(w) {
-		case ",", "and", "or", "as", "well", "&":
+		case ",", "and", "or", "as", "well", "&", "(", ")": // "Sheremetyevo (Moscow) and Pulkovo"
 		default:
 			return false
 		}

@@ -285,9 +285,10 @@ func isDateline(text string, sent sentence, m placeMention) bool {
 		rest = strings.TrimLeft(rest, " ,.")
 		for _, p := range []string{"—", "–", "-", ":"} {
 			if strings.HasPrefix(rest, p) {
-				// "Odesa: drones hit the port" labels where; a dateline
-				// is in capitals ("KYIV:") or set off by a dash.
-				return p != ":" || words > 0 || text[m.S:m.E] == strings.ToUpper(text[m.S:m.E])
+				// "Odesa: drones hit the port" in a later paragraph labels
+				// where; at the top of a text, or in capitals ("KYIV:"),
+				// or set off by a dash, it is a dateline.
+				return p != ":" || words > 0 || text[m.S:m.E] == strings.ToUpper(text[m.S:m.E]) || firstParagraph(text, sent.S)
 			}
 		}
 		if strings.HasPrefix(rest, "(") {
@@ -466,6 +467,21 @@ func nameRemark(bw []string) bool {
 		return n >= 2 && (bw[n-2] == "known" || bw[n-2] == "referred" || bw[n-2] == "refers" || bw[n-2] == "it")
 	case "calls", "called":
 		return n >= 2 && (bw[n-2] == "it" || bw[n-2] == "still" || bw[n-2] == "also")
+	}
+	return false
+}
+
+// firstParagraph reports whether offset at lies in a text's first
+// paragraph, or the one after a one-line title.
+func firstParagraph(text string, at int) bool {
+	before := strings.TrimLeftFunc(text[:at], unicode.IsSpace)
+	parts := strings.Split(before, "\n\n") // the last part is this paragraph's start
+	switch len(parts) {
+	case 1:
+		return true
+	case 2:
+		title := strings.TrimSpace(parts[0])
+		return !strings.ContainsAny(title, "\n") && !strings.HasSuffix(title, ".") && !strings.Contains(title, ". ") // a title, then this paragraph
 	}
 	return false
 }
