@@ -216,17 +216,25 @@ func (cr *cyrReader) sideCues(toks []token) []sideCue {
 			out = append(out, sideCue{Side: other(s), Attacker: true, At: i})
 			continue
 		}
-		target := false
-		for b := i - 1; b >= 0 && b >= i-2; b-- {
+		// "по позициям ВСУ", "объектов энергетики Украины": the attacked
+		// side; "с территории Украины": where the attack came from
+		target, origin, chain := false, false, 0
+		for b := i - 1; b >= 0 && b >= i-3; b-- {
 			if cyrTargetPreps[toks[b].Low] {
 				target = true
 				break
 			}
-			if !hasStem(toks[b].Low, []string{"территор", "територ", "позиц", "объект", "об'єкт", "город", "міст", "регион", "регіон", "област", "облас", "сторон", "инфраструктур", "інфраструктур", "предприят", "підприєм", "аэродром", "аеродром"}) {
+			if w := toks[b].Low; w == "с" || w == "со" || w == "з" || w == "із" || w == "из" {
+				origin = true
 				break
 			}
+			if !hasStem(toks[b].Low, cyrTargetNouns) {
+				break
+			}
+			chain++
 		}
-		actor := strings.HasPrefix(w, "оккупант") || strings.HasPrefix(w, "окупант") || strings.HasPrefix(w, "рашист") ||
+		target = !origin && (target || chain > 0)
+		actor := origin || strings.HasPrefix(w, "оккупант") || strings.HasPrefix(w, "окупант") || strings.HasPrefix(w, "рашист") ||
 			w == "всу" || w == "зсу" || strings.HasPrefix(w, "ворог") || strings.HasPrefix(w, "враг") ||
 			strings.HasPrefix(w, "противник") || strings.HasPrefix(w, "вражеск") || strings.HasPrefix(w, "ворож") || strings.HasPrefix(w, "боевик")
 		for p := i + 1; p < len(toks) && p <= i+3 && !actor; p++ {

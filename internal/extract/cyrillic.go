@@ -61,6 +61,7 @@ func (x *Extractor) cyrillicReports(ctx context.Context, doc *model.Document) ([
 	var header *dateMatch
 	var heading []placeRef // "Одеса." or "Белгородская область." heading a post
 	seenPlace := false
+	lastWho := ""
 	for si, s := range sents {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -68,6 +69,9 @@ func (x *Extractor) cyrillicReports(ctx context.Context, doc *model.Document) ([
 			}
 		}
 		toks := sentToks[si]
+		if si == 0 && len(sents) > 2 && cyrHeadline(text, s, sents[1]) && !cyrOnlyPlaces(toks, mentions) {
+			continue // a title ("Масована атака: що відомо на ранок 2 березня") restates the story
+		}
 		var sentPlaces []placeMention
 		for _, m := range mentions {
 			if m.S >= s.S && m.E <= s.E {
@@ -75,8 +79,13 @@ func (x *Extractor) cyrillicReports(ctx context.Context, doc *model.Document) ([
 			}
 		}
 		who, whoSpan := cyrClaimant(text, toks)
-		if who == "" {
+		switch {
+		case who == "" && cyrAnaphoricClaim(toks):
+			who = lastWho // "по данным ведомства": the ministry named before
+		case who == "":
 			who = sig // "— Повітряні сили ЗСУ" signing the post
+		default:
+			lastWho = who
 		}
 		hedged := cyrHedge(text, toks)
 		if hedged == "" && si+1 < len(sents) && cyrCaveat(sentToks[si+1]) {
@@ -97,6 +106,18 @@ func (x *Extractor) cyrillicReports(ctx context.Context, doc *model.Document) ([
 			places := cyrClausePlaces(text, s, sentPlaces, mentions, ct, toks, whoSpan)
 			f := cr.read(ct, places)
 			f.Sent, f.Claimant, f.Hedge = si, who, hedged
+			if f.Side == "" && interceptsOnly(&f) {
+				// "сбиты 96 беспилотников": the speaker's air defence, so the
+				// attacker is the other side of whoever speaks
+				sp := cyrClaimantSide(who, "")
+				if sp == "" {
+					sp = cyrClaimantSide(lastWho, "")
+				}
+				if sp == "" {
+					sp = voice
+				}
+				f.Side = other(sp)
+			}
 			if strings.HasSuffix(text[s.S:s.E], "?") && len(f.Figures) == 0 {
 				f.Factual = false // "Звільнено Бахмут?": a question claims nothing
 			}
@@ -342,6 +363,50 @@ func cyrPlaceShares(f *finding) []*finding {
 	}
 	f.Figures, f.Places = rest, places
 	return out
+}
+
+// cyrHeadline reports whether the first line is a title: a line of its
+// own without final punctuation, with the story below it. Cyrillic titles
+// are written in sentence case, so isHeadline's capitals test does not apply.
+func cyrHeadline(text string, s, next sentence) bool {
+	line := strings.TrimSpace(text[s.S:s.E])
+	last, _ := utf8.DecodeLastRuneInString(line)
+	return next.ParaStart && !strings.ContainsRune(".!?:»\"", last) && strings.Count(line, " ") >= 2
+}
+
+// cyrOnlyPlaces reports whether a sentence is only place names and
+// punctuation: a post's heading ("Одеса", "Харківщина"), kept to locate it.
+func cyrOnlyPlaces(toks []token, mentions []placeMention) bool {
+	return len(headingPlaces(toks, mentions)) > 0
+}
+
+// cyrAnaphoricClaim reports whether a sentence attributes its claim to a
+// source named before: "по данным ведомства", "за його словами".
+func cyrAnaphoricClaim(toks []token) bool {
+	for i := range toks {
+		if n, ok := hasSeqAny(toks, i, cyrAccording); ok {
+			a := i + n
+			if a < len(toks) && (toks[a].Low == "в" || toks[a].Low == "у") {
+				a++
+			}
+			return a < len(toks) && (hasStem(toks[a].Low, cyrAnaphorClaimant) || toks[a].Low == "его" || toks[a].Low == "його" || toks[a].Low == "ее" || toks[a].Low == "її")
+		}
+	}
+	return false
+}
+
+// interceptsOnly reports whether every figure of an attack finding counts
+// weapons intercepted.
+func interceptsOnly(f *finding) bool {
+	if f.Type != model.Attack || len(f.Figures) == 0 {
+		return false
+	}
+	for _, g := range f.Figures {
+		if g.Field != fWeapon || g.Role != roleIntercepted {
+			return false
+		}
+	}
+	return true
 }
 
 // segmentAt counts the commas before byte offset b in toks.

@@ -141,6 +141,16 @@ var cyrCases = []struct {
 	{"ru said in the statement", "Над Брянской областью сбиты 8 украинских дронов, говорится в сообщении российского Минобороны.",
 		[]string{"attack UA 2025-03-02 @Bryansk drones_intercepted=8"}},
 
+	// A title, common words, a source named before, the speaker's air defence.
+	{"uk title restates the story", "Масована атака: що відомо на ранок 2 березня\nУ ніч на 2 березня ворог атакував Полтаву 30 дронами, загинули троє людей.\nРятувальники розбирають завали.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Poltava drones_launched=30 killed=3"}},
+	{"ru common word is no place", "Над Курской областью сбиты 5 дронов. Кроме того, обломки упали в Льгове.",
+		[]string{"attack UA 2025-03-02 @Kursk @Lgov drones_intercepted=5"}},
+	{"ru intercepts by the ministry named before", "Минобороны России сообщило о поражении объектов энергетики Украины. Кроме того, над Белгородской областью сбиты 14 беспилотников.",
+		[]string{"attack UA 2025-03-02 @Belgorod drones_intercepted=14"}},
+	{"ru launched from ukraine", "Беспилотники, запущенные с территории Украины, атаковали Курчатов.",
+		[]string{"attack UA 2025-03-02 @Kurchatov"}},
+
 	// More phrasings.
 	{"ru claimant in telegram", "Украинские военные атаковали Белгород ракетами РСЗО «Вампир», заявил в Telegram губернатор Вячеслав Гладков. Ранены шесть человек.",
 		[]string{"attack UA 2025-03-02 @Belgorod injured=6"}},
@@ -214,6 +224,7 @@ func TestCyrillicSource(t *testing.T) {
 		{"Украинские военные атаковали Белгород ракетами, заявил в Telegram губернатор Вячеслав Гладков.", "губернатор Вячеслав Гладков"},
 		{"ЗСУ звільнили Кіндратівку на Сумщині — Генштаб.", "Генштаб"},
 		{"По данным Воздушных сил ВСУ, ночью над Полтавой сбиты 7 дронов.", "Воздушных сил ВСУ"},
+		{"Об атаке сообщило Минобороны России. По данным ведомства, над Курской областью сбиты 9 дронов.", "Минобороны России"},
 	} {
 		reps := runDoc(t, "c-who", tt.text, &corpusPub)
 		if len(reps) != 1 || reps[0].Source.AttributedTo != tt.who {

@@ -62,7 +62,10 @@ var (
 // cyrNotPlaces are words the gazetteer knows as villages that Cyrillic
 // copy uses as common words: directions heading a post ("Юг."), groups of
 // forces, "all".
-var cyrNotPlaces = set("юг", "север", "восток", "запад", "центр", "південь", "північ", "схід", "захід", "усі", "все", "всі", "мир")
+var cyrNotPlaces = set("юг", "север", "восток", "запад", "центр", "південь", "північ", "схід", "захід", "усі", "все", "всі", "мир",
+	"кроме", "также", "однако", "после", "перед", "ранее", "всего", "итого", "вместе", "около", "более", "потом", "сейчас",
+	"здесь", "там", "крім", "також", "після", "загалом", "раніше", "водночас", "зокрема", "тепер", "нині", "поки", "пока",
+	"об", "обо", "про", "при", "под", "під", "над", "для", "без", "между", "між", "через", "против", "проти", "около", "біля")
 
 // cyrKeepPlace decides whether a mention names where something happened.
 // mentions are the sentence's, all the document's.
@@ -72,8 +75,8 @@ func cyrKeepPlace(text string, s sentence, m placeMention, mentions, all []place
 	low := strings.ToLower(matched)
 	before := strings.TrimSpace(text[s.S:m.S])
 	after := strings.TrimLeft(text[m.E:s.E], " ")
-	if cyrNotPlaces[low] {
-		return ref, false
+	if cyrNotPlaces[low] || utf8.RuneCountInString(matched) <= 2 {
+		return ref, false // "Об атаке сообщило…" is not Ob
 	}
 	// Place names are capitalised; a lower-case match is a common word
 	// ("украинских", a town's name too) or a side adjective.
