@@ -357,7 +357,7 @@ func (fr *figureReader) classify(n numMatch, prev []figure) []figure {
 				return []figure{fr.casualty(n, p+2, fInjured, childNouns[toks[p+1].Low])}
 			}
 			return []figure{fr.casualty(n, p+1, fInjured, false)}
-		case personNouns[t.Low] && !(troopNouns[t.Low] && fr.hasDep):
+		case (personNouns[t.Low] || singularPeople[t.Low]) && !(troopNouns[t.Low] && fr.hasDep):
 			if len(prev) > 0 && (isIncluding(toks, n.I) || hasSeq(toks, p+1, "among", "them")) && childNouns[t.Low] {
 				switch prev[len(prev)-1].Field {
 				case fKilled, fChildrenKilled:
