@@ -151,6 +151,14 @@ var cyrCases = []struct {
 	{"ru launched from ukraine", "Беспилотники, запущенные с территории Украины, атаковали Курчатов.",
 		[]string{"attack UA 2025-03-02 @Kurchatov"}},
 
+	// Rules found by set RU3.
+	{"uk forces of the south speak", "Сили оборони півдня: протягом доби противник атакував Миколаївщину. Загинула одна людина, збито 12 ворожих БпЛА.",
+		[]string{"attack RU 2025-03-01..2025-03-02 @Mykolaiv killed=1 drones_intercepted=12"}},
+	{"ru of those launched", "Воздушные силы ВСУ заявили, что из 20 выпущенных по Одессе ракет сбиты 17.",
+		[]string{"attack RU 2025-03-02 @Odesa missiles_launched=20 missiles_intercepted=17"}},
+	{"ru rocket shells are mlrs", "Над Белгородом сбиты шесть реактивных снарядов РСЗО.",
+		[]string{"attack UA 2025-03-02 @Belgorod mlrs_intercepted=6"}},
+
 	// More phrasings.
 	{"ru claimant in telegram", "Украинские военные атаковали Белгород ракетами РСЗО «Вампир», заявил в Telegram губернатор Вячеслав Гладков. Ранены шесть человек.",
 		[]string{"attack UA 2025-03-02 @Belgorod injured=6"}},

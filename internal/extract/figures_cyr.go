@@ -124,8 +124,13 @@ func cyrClassify(toks []token, n numMatch, prev []figure, terr bool) []figure {
 			including = true
 		}
 	}
-	for p := n.J; p < len(toks) && p <= n.J+3; p++ {
+	for p, limit := n.J, n.J+3; p < len(toks) && p <= limit; p++ {
 		t := toks[p]
+		// "из 20 выпущенных по Одессе ракет": a target between
+		if (t.Low == "по" || t.Low == "на") && p+1 < len(toks) && toks[p+1].Upper && toks[p+1].Kind == tokWord {
+			p, limit = p+1, limit+2
+			continue
+		}
 		if t.Kind == tokNum {
 			break
 		}
@@ -169,7 +174,7 @@ func cyrClassify(toks []token, n numMatch, prev []figure, terr bool) []figure {
 		if hasStem(t.Low, cyrKilled) || hasStem(t.Low, cyrInjured) {
 			break // "двое погибли": read below
 		}
-		if cyrPhraseStop[t.Low] || hasStem(t.Low, cyrLaunch) {
+		if cyrPhraseStop[t.Low] || hasStem(t.Low, cyrLaunch) && !participle(t.Low) {
 			break // only modifiers stand between a number and its noun
 		}
 	}
@@ -200,6 +205,12 @@ func cyrClassify(toks []token, n numMatch, prev []figure, terr bool) []figure {
 			last := prev[len(prev)-1]
 			return []figure{{Field: fWeapon, Weapon: w, N: n, I: n.I, J: n.J, Role: last.Role, Elided: true}}
 		}
+	}
+	// "из 14 выпущенных ракет сбиты 11": a bare count after a verb, of the
+	// weapon counted before it in the clause
+	if w, ok := lastWeapon(prev); ok && n.I > 0 && (hasStem(toks[n.I-1].Low, cyrIntercept) || hasStem(toks[n.I-1].Low, cyrHit)) &&
+		(n.J == len(toks) || toks[n.J].Kind == tokPunct) {
+		return []figure{{Field: fWeapon, Weapon: w, N: n, I: n.I, J: n.J}}
 	}
 	// "Шахедов — 67", "БпЛА: 120"
 	if n.I >= 2 && strings.Contains(":—–-", toks[n.I-1].Low) {
@@ -369,4 +380,10 @@ func childAge(w string) bool {
 	}
 	a := atoi(n)
 	return a > 0 && a < 18 && len(n) <= 2
+}
+
+// participle reports whether w is an adjectival participle ("выпущенных",
+// "запущені"), which may stand between a number and its noun.
+func participle(w string) bool {
+	return hasSuffixAny(w, "ых", "их", "ные", "ні", "них", "ный", "ний", "ная", "на")
 }

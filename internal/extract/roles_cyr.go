@@ -67,8 +67,8 @@ func cyrRoles(toks []token, figs []figure) {
 		}
 		best, role := len(toks)+1, roleLaunched
 		for p, t := range toks {
-			if in[p] {
-				continue
+			if in[p] && (p < g.I || p >= g.J) {
+				continue // another count's words; its own ("выпущенных ракет") count
 			}
 			r := ""
 			switch {
@@ -84,6 +84,8 @@ func cyrRoles(toks []token, figs []figure) {
 			d := g.I - p
 			if p >= g.J {
 				d = p - g.J + 1
+			} else if p >= g.I {
+				d = 0
 			}
 			if d < best {
 				best, role, at[k] = d, r, p

@@ -66,7 +66,7 @@ var cyrWeapons = []cyrWeapon{
 	cw("=бомби", "glide_bomb", "", ""), cw("=бомбами", "glide_bomb", "", ""),
 	cw("артиллер", "artillery", "", ""), cw("артилер", "artillery", "", ""), cw("миномет", "artillery", "", ""),
 	cw("міномет", "artillery", "", ""), cw("снаряд", "artillery", "", ""),
-	cw("=рсзо", "mlrs", "", ""), cw("=град", "mlrs", "Grad", ""), cw("=градов", "mlrs", "Grad", ""),
+	cw("=рсзо", "mlrs", "", ""), cw("реактивн снаряд", "mlrs", "", ""), cw("=град", "mlrs", "Grad", ""), cw("=градов", "mlrs", "Grad", ""),
 	cw("=ураган", "mlrs", "Uragan", model.SideRU), cw("=смерч", "mlrs", "Smerch", model.SideRU),
 	cw("=пво", "air_defense", "", ""), cw("=ппо", "air_defense", "", ""), cw("=зрк", "air_defense", "", ""),
 	cw("противовоздушн оборон", "air_defense", "", ""), cw("протиповітрян оборон", "air_defense", "", ""),
