@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -62,9 +63,11 @@ func Reports(ctx context.Context, tx *store.Tx, reports []model.Report) (Result,
 
 // neighbourhood is the set of reports a recompute partitions.
 type neighbourhood struct {
-	reports  map[string]model.Report
-	events   map[string]bool // events whose members were fetched
-	families map[string]bool // documents whose near-duplicate family was fetched
+	reports map[string]model.Report
+	events  map[string]bool // events whose members were fetched
+	// Documents whose near-duplicate family was fetched: whole (for an
+	// undated report) or into the candidate pool (for a dated one).
+	families, familiesPooled map[string]bool
 }
 
 // add puts reports in the neighbourhood and returns the IDs that were new.
@@ -90,7 +93,7 @@ func recompute(ctx context.Context, tx *store.Tx, seeds []model.Report) (Result,
 	if err != nil {
 		return res, err
 	}
-	n := &neighbourhood{reports: map[string]model.Report{}, events: map[string]bool{}, families: map[string]bool{}}
+	n := &neighbourhood{reports: map[string]model.Report{}, events: map[string]bool{}, families: map[string]bool{}, familiesPooled: map[string]bool{}}
 	got, err := n.gather(ctx, tx, seeds, &cons)
 	if err != nil {
 		return res, err
@@ -180,132 +183,271 @@ func recompute(ctx context.Context, tx *store.Tx, seeds []model.Report) (Result,
 	return res, nil
 }
 
-// gather builds the neighbourhood of seeds. It reads the stored reports
-// whose dates fall near the seeds' (one query per type and date window),
-// then grows the set from the seeds by compatibility inside that window and
-// by whole events (and reports tied by analysts' corrections), until
-// nothing new joins. Reports far from the seeds are never read, so a batch
-// costs the same in a large database as in a small one. It returns how many
-// stored reports the window held.
+// gather builds the neighbourhood of seeds: the smallest set of reports
+// that holds the seeds and is closed under every link Partition can make —
+// compatibility, near-duplicate families, events, and analysts'
+// corrections. Partition of a closed set gives its reports the same events
+// as Partition of the whole database, which is what makes the result
+// independent of the order and batches reports arrive in.
+//
+// Closure must follow links however far they lead: a run of overnight
+// reports at one city, each night overlapping the next, is one connected
+// chain, and which nights pair up into events is decided along the whole
+// chain. So the stored candidates are read per report as the set grows —
+// for every report that joins, the reports of its type whose dates start
+// near its own (one query per type and uncovered date window) — not only
+// near the seeds. Reports far from the neighbourhood are never read, so a
+// batch costs the same in a large database as in a small one. It returns
+// how many stored candidates were read.
 func (n *neighbourhood) gather(ctx context.Context, tx *store.Tx, seeds []model.Report, cons *Constraints) (int, error) {
-	window, err := readWindow(ctx, tx, seeds)
-	if err != nil {
-		return 0, err
-	}
-	wf := make([]*features, 0, len(window))
-	docIDs := make([]string, 0, len(window)+len(seeds))
-	for i := range window {
-		wf = append(wf, featuresOf(&window[i]))
-		docIDs = append(docIDs, window[i].Doc)
-	}
-	for i := range seeds {
-		docIDs = append(docIDs, seeds[i].Doc)
-	}
-	slices.Sort(docIDs)
-	infos, err := tx.DocumentInfos(ctx, slices.Compact(docIDs))
-	if err != nil {
-		return 0, err
-	}
-	family := func(doc string) string {
-		if d := infos[doc].DuplicateOf; d != "" {
-			return d
+	pool := &candidates{read: map[windowKey][]dayRange{}, seen: map[string]bool{}, infos: map[string]store.DocumentInfo{}}
+	// link adds to the neighbourhood the candidates x links to, as
+	// Partition would link them (or more: a near-duplicate dated near x is
+	// linked whatever its place), and returns the IDs it added.
+	link := func(x *model.Report, cands []*features) []string {
+		fx := featuresOf(x)
+		if !fx.date.ok {
+			return nil // undated reports link only to their family, fetched whole
 		}
-		return doc
-	}
-	queue := n.add(seeds)
-	for len(queue) > 0 {
-		for len(queue) > 0 {
-			x := n.reports[queue[len(queue)-1]]
-			queue = queue[:len(queue)-1]
-			fx := featuresOf(&x)
-			if !fx.date.ok {
+		var added []string
+		for _, fw := range cands {
+			w := fw.r
+			if _, in := n.reports[w.ID]; in || w.Type != x.Type || !fw.date.ok || !fx.date.overlapsWithin(fw.date, 1+dateSlack(x.Type)) {
 				continue
 			}
-			for _, fw := range wf {
-				w := fw.r
-				if _, in := n.reports[w.ID]; in || w.Type != x.Type || !fw.date.ok || !fx.date.overlapsWithin(fw.date, 1+dateSlack(x.Type)) {
-					continue
-				}
-				if family(w.Doc) == family(x.Doc) || compare(fx, fw, false).Compatible {
-					queue = append(queue, n.add([]model.Report{*w})...)
-				}
+			if pool.family(w.Doc) == pool.family(x.Doc) || compare(fx, fw, false).Compatible {
+				added = append(added, n.add([]model.Report{*w})...)
 			}
 		}
-		added, err := n.fetchEvents(ctx, tx, cons)
-		if err != nil {
+		return added
+	}
+	// Each round compares the reports that joined last round with every
+	// candidate, and the reports compared before with the candidates read
+	// since: a relative fetched with a family may have been read after the
+	// report it links to was compared.
+	queue := n.add(seeds)
+	var done []string // compared with pool.fs[:mark]
+	mark := 0
+	for {
+		if len(queue) == 0 {
+			added, err := n.fetchEvents(ctx, tx, cons, pool)
+			if err != nil {
+				return 0, err
+			}
+			if queue = added; len(queue) == 0 && len(pool.fs) == mark {
+				break
+			}
+		}
+		batch := make([]model.Report, 0, len(queue))
+		for _, id := range queue {
+			batch = append(batch, n.reports[id])
+		}
+		// The stored reports that can link to a queued one by
+		// compatibility are read before it is compared.
+		if err := pool.readNear(ctx, tx, batch); err != nil {
 			return 0, err
 		}
-		queue = added
+		if err := pool.loadInfos(ctx, tx, batch); err != nil {
+			return 0, err
+		}
+		var next []string
+		fresh := pool.fs[mark:]
+		for _, id := range done {
+			x := n.reports[id]
+			next = append(next, link(&x, fresh)...)
+		}
+		for i := range batch {
+			next = append(next, link(&batch[i], pool.fs)...)
+		}
+		done = append(done, queue...)
+		mark = len(pool.fs)
+		queue = next
 	}
-	return len(window), nil
+	return len(pool.fs), nil
 }
 
-// readWindow reads the stored reports whose dates start near the seeds':
-// for each type, the seeds' date ranges widened by the margins and merged
-// where they overlap.
-func readWindow(ctx context.Context, tx *store.Tx, seeds []model.Report) ([]model.Report, error) {
-	type window struct{ lo, hi int }
-	type key struct {
-		typ    model.EventType
-		coarse bool // coarse reports link only to coarse ones: read only those, further back
+// windowKey selects the stored reports one window query reads.
+type windowKey struct {
+	typ      model.EventType
+	coarse   bool // coarse reports link only to coarse ones: read only those, further back
+	yearless bool // yearless dates ("--07-03") link only to yearless ones
+}
+
+// dayRange is a closed interval of day numbers.
+type dayRange struct{ lo, hi int }
+
+// candidates is the pool of stored reports gather compares the
+// neighbourhood with: the reports read by date window, and the dated
+// relatives of the neighbourhood's documents.
+type candidates struct {
+	read  map[windowKey][]dayRange // windows read so far, sorted and disjoint
+	fs    []*features
+	seen  map[string]bool
+	infos map[string]store.DocumentInfo
+}
+
+// windowOf is where the stored reports that can link to a report dated s
+// start: a compatible report overlaps s within maxSlack days, a copy within
+// 1+maxSlack, and a report's start may lie after its end (dateSpan puts a
+// reversed range in order), so the window reaches a report's longest span
+// (dateSpan: three days for day precision, a year for month or year) past
+// either end.
+func windowOf(typ model.EventType, s span) (windowKey, dayRange, bool) {
+	if !s.ok {
+		return windowKey{}, dayRange{}, false
 	}
-	wins := map[key][]window{}
-	for _, r := range seeds {
-		s := dateSpan(r.Date)
-		if !s.ok || s.yearless {
-			continue // undated and yearless reports link to nothing dated
-		}
-		m := fineMargin
-		if !s.fine {
-			m = coarseMargin
-		}
-		k := key{r.Type, !s.fine}
-		wins[k] = append(wins[k], window{s.lo - m - maxSlack, s.hi + maxSlack})
+	m := fineMargin
+	if !s.fine {
+		m = coarseMargin
 	}
-	keys := make([]key, 0, len(wins))
-	for k := range wins {
+	w := dayRange{s.lo - m - maxSlack - 1, s.hi + m + maxSlack + 1}
+	if s.yearless { // yearless dates sit in the year 2000 and never wrap
+		first, _, _ := dayNumber("2000-01-01", false)
+		last, _, _ := dayNumber("2000-12-31", false)
+		w.lo, w.hi = max(w.lo, first), min(w.hi, last)
+	}
+	return windowKey{typ: typ, coarse: !s.fine, yearless: s.yearless}, w, true
+}
+
+// readNear reads the stored reports whose dates start near the reports',
+// skipping windows read before, and adds them to the pool.
+func (c *candidates) readNear(ctx context.Context, tx *store.Tx, rs []model.Report) error {
+	need := map[windowKey][]dayRange{}
+	for i := range rs {
+		k, w, ok := windowOf(rs[i].Type, dateSpan(rs[i].Date))
+		if !ok {
+			continue
+		}
+		need[k] = append(need[k], uncovered(c.read[k], w)...)
+	}
+	keys := make([]windowKey, 0, len(need))
+	for k := range need {
 		keys = append(keys, k)
 	}
-	slices.SortFunc(keys, func(a, b key) int {
-		if a.typ != b.typ {
-			return strings.Compare(string(a.typ), string(b.typ))
-		}
-		if a.coarse == b.coarse {
-			return 0
-		}
-		if a.coarse {
-			return 1
-		}
-		return -1
+	slices.SortFunc(keys, func(a, b windowKey) int {
+		return cmp.Or(strings.Compare(string(a.typ), string(b.typ)), cmpBool(a.coarse, b.coarse), cmpBool(a.yearless, b.yearless))
 	})
-	var out []model.Report
 	for _, k := range keys {
-		ws := wins[k]
-		slices.SortFunc(ws, func(a, b window) int { return a.lo - b.lo })
-		merged := ws[:1]
-		for _, w := range ws[1:] {
-			last := &merged[len(merged)-1]
-			if w.lo <= last.hi+1 {
-				last.hi = max(last.hi, w.hi)
-				continue
-			}
-			merged = append(merged, w)
-		}
-		for _, w := range merged {
-			rs, err := tx.ReportsStartingBetween(ctx, string(k.typ), formatDay(w.lo, false), formatDay(w.hi, false), k.coarse)
+		for _, w := range mergeRanges(need[k]) {
+			rs, err := tx.ReportsStartingBetween(ctx, string(k.typ), formatDay(w.lo, k.yearless), formatDay(w.hi, k.yearless), k.coarse)
 			if err != nil {
-				return nil, err
+				return err
 			}
-			out = append(out, rs...)
+			c.add(rs)
+		}
+		c.read[k] = mergeRanges(append(c.read[k], need[k]...))
+	}
+	return nil
+}
+
+// add puts reports in the pool, once each.
+func (c *candidates) add(rs []model.Report) {
+	for i := range rs {
+		if c.seen[rs[i].ID] {
+			continue
+		}
+		c.seen[rs[i].ID] = true
+		r := rs[i]
+		c.fs = append(c.fs, featuresOf(&r))
+	}
+}
+
+// loadInfos reads the document records of the pool's and the reports'
+// documents not read yet.
+func (c *candidates) loadInfos(ctx context.Context, tx *store.Tx, rs []model.Report) error {
+	var ids []string
+	for _, f := range c.fs {
+		if _, ok := c.infos[f.r.Doc]; !ok {
+			ids = append(ids, f.r.Doc)
 		}
 	}
-	return out, nil
+	for i := range rs {
+		if _, ok := c.infos[rs[i].Doc]; !ok {
+			ids = append(ids, rs[i].Doc)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	infos, err := tx.DocumentInfos(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		c.infos[id] = infos[id] // unknown documents too, so they are not asked for again
+	}
+	return nil
+}
+
+// family names a document's family of near-duplicates by its original.
+func (c *candidates) family(doc string) string {
+	if d := c.infos[doc].DuplicateOf; d != "" {
+		return d
+	}
+	return doc
+}
+
+// uncovered returns the parts of w that the sorted, disjoint ranges read
+// do not cover.
+func uncovered(read []dayRange, w dayRange) []dayRange {
+	var out []dayRange
+	lo := w.lo
+	for _, r := range read {
+		if r.hi < lo {
+			continue
+		}
+		if r.lo > w.hi {
+			break
+		}
+		if r.lo > lo {
+			out = append(out, dayRange{lo, r.lo - 1})
+		}
+		lo = max(lo, r.hi+1)
+		if lo > w.hi {
+			return out
+		}
+	}
+	if lo <= w.hi {
+		out = append(out, dayRange{lo, w.hi})
+	}
+	return out
+}
+
+// mergeRanges sorts ranges and merges those that overlap or touch.
+func mergeRanges(ws []dayRange) []dayRange {
+	if len(ws) == 0 {
+		return nil
+	}
+	ws = slices.Clone(ws)
+	slices.SortFunc(ws, func(a, b dayRange) int { return cmp.Compare(a.lo, b.lo) })
+	merged := ws[:1]
+	for _, w := range ws[1:] {
+		last := &merged[len(merged)-1]
+		if w.lo <= last.hi+1 {
+			last.hi = max(last.hi, w.hi)
+			continue
+		}
+		merged = append(merged, w)
+	}
+	return merged
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 // fetchEvents adds every member of the events the neighbourhood touches,
 // and the reports an analyst's correction ties to the neighbourhood, and
 // returns the IDs it added.
-func (n *neighbourhood) fetchEvents(ctx context.Context, tx *store.Tx, cons *Constraints) ([]string, error) {
+func (n *neighbourhood) fetchEvents(ctx context.Context, tx *store.Tx, cons *Constraints, pool *candidates) ([]string, error) {
 	var added []string
 	for {
 		var partners []string
@@ -335,33 +477,45 @@ func (n *neighbourhood) fetchEvents(ctx context.Context, tx *store.Tx, cons *Con
 				n.events[r.Event] = true
 				evs = append(evs, r.Event)
 			}
-			if n.families[r.Doc] {
-				continue
-			}
-			n.families[r.Doc] = true
-			if dateSpan(r.Date).ok {
-				dated = append(dated, r.Doc)
-			} else {
+			// Per report, not per document: a document with a dated and
+			// an undated report needs both fetches, whichever is seen first.
+			switch {
+			case !dateSpan(r.Date).ok && !n.families[r.Doc]:
+				n.families[r.Doc] = true
 				undated = append(undated, r.Doc)
+			case dateSpan(r.Date).ok && !n.familiesPooled[r.Doc]:
+				n.familiesPooled[r.Doc] = true
+				dated = append(dated, r.Doc)
 			}
 		}
-		// Dated relatives of a dated report are in the date window already
-		// (gather links them), so only undated relatives are fetched for
-		// it; an undated report needs its whole family. This keeps a wire
-		// story reprinted a hundred times from being read on every batch.
-		for _, f := range []struct {
-			docs        []string
-			undatedOnly bool
-		}{{dated, true}, {undated, false}} {
-			if len(f.docs) == 0 {
-				continue
-			}
-			slices.Sort(f.docs)
-			rs, err := tx.FamilyReports(ctx, f.docs, f.undatedOnly)
+		// An undated report links only to its family: it needs the whole
+		// family. A dated report's undated relatives join it the same way;
+		// its dated relatives are candidates that gather links when they
+		// are dated near it — most are in its date window already, but a
+		// reprint dated to the month of a day-dated original is not.
+		if len(undated) > 0 {
+			slices.Sort(undated)
+			rs, err := tx.FamilyReports(ctx, undated, false)
 			if err != nil {
 				return added, err
 			}
 			got = append(got, n.add(rs)...)
+		}
+		if len(dated) > 0 {
+			slices.Sort(dated)
+			rs, err := tx.FamilyReports(ctx, dated, false)
+			if err != nil {
+				return added, err
+			}
+			var undatedRel []model.Report
+			for _, r := range rs {
+				if dateSpan(r.Date).ok {
+					pool.add([]model.Report{r})
+				} else {
+					undatedRel = append(undatedRel, r)
+				}
+			}
+			got = append(got, n.add(undatedRel)...)
 		}
 		if len(evs) > 0 {
 			slices.Sort(evs)
