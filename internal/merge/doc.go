@@ -38,11 +38,13 @@
 // Partition is a pure function of the set of reports (sorted by ID before
 // anything else) and an event's ID is derived from its smallest report ID
 // (EventID). Reports re-partitions only the neighbourhood of the new
-// reports: stored reports of the same type dated near them, grown by
-// compatibility and by whole events. The same reports therefore give the
-// same events with the same IDs whatever order and batches they came in;
-// TestReportsIncrementalMatchesPartition and TestDemoCorpusPartition check
-// it with shuffled and reversed inputs.
+// reports: every stored report reachable from them by any link Partition
+// makes (compatibility within each joined report's own date window,
+// near-duplicate copies, whole events), so nothing outside it could change
+// the grouping. The same reports therefore give the same events with the
+// same IDs whatever order and batches they came in;
+// TestReportsIncrementalMatchesPartition, TestOrder* (random reports under
+// many permutations and batch sizes) and TestDemoCorpusPartition check it.
 //
 // # Event summary
 //

@@ -209,9 +209,9 @@ func ingestHeldout(t *testing.T, corpus string, reverse bool) *store.Store {
 }
 
 // partitionOf describes a store's events by their members, each report
-// named by its document's external ID and its sentence's offset, so two
-// stores with different IDs can be compared: it maps every report to the
-// sorted names of its event's reports.
+// named by its document's external ID, its sentence's offset and its ID,
+// so two stores with different event IDs can be compared: it maps every
+// report to the sorted names of its event's reports.
 func partitionOf(t *testing.T, st *store.Store) map[string]string {
 	t.Helper()
 	ctx := context.Background()
@@ -223,7 +223,13 @@ func partitionOf(t *testing.T, st *store.Store) map[string]string {
 	members := map[string][]string{}
 	name := map[string]string{}
 	err = st.Reports(ctx, func(r *model.Report) error {
-		n := fmt.Sprintf("%s@%d", ext[r.Doc], r.Source.Start)
+		// Two reports may share a sentence (far-apart targets); the report
+		// ID, derived from the document's content and the report's ordinal,
+		// tells them apart and is the same in every store.
+		n := fmt.Sprintf("%s@%d#%.6s", ext[r.Doc], r.Source.Start, r.ID)
+		if _, dup := name[r.ID]; dup {
+			t.Fatalf("report %s read twice", r.ID)
+		}
 		name[r.ID] = n
 		members[r.Event] = append(members[r.Event], n)
 		return nil
