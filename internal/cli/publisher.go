@@ -10,7 +10,7 @@ import (
 )
 
 func init() {
-	register(command{name: "publisher", args: "[--json] | NAME press|official|state-media",
+	register(command{name: "publisher", args: "[--json] | NAME press|official|state-media|auto",
 		summary: "list publishers with their labels, or label one for the verification ladder (its events are recomputed)", run: runPublisher})
 }
 
@@ -25,7 +25,10 @@ func runPublisher(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if len(pos) != 0 && len(pos) != 2 {
-		return fmt.Errorf("%w: give no arguments to list publishers, or NAME and one of press, official, state-media", ErrUsage)
+		return fmt.Errorf("%w: give no arguments to list publishers, or NAME and one of press, official, state-media, auto", ErrUsage)
+	}
+	if len(pos) == 2 && *asJSON {
+		return fmt.Errorf("%w: --json applies to the list only", ErrUsage)
 	}
 	st, err := e.openExisting(ctx)
 	if err != nil {
@@ -49,12 +52,15 @@ func runPublisher(ctx context.Context, e *env, args []string) error {
 		return tw.Flush()
 	}
 	name, kind := pos[0], strings.ReplaceAll(strings.ToLower(pos[1]), "-", " ")
-	known := false
+	if kind == "auto" {
+		kind = "" // back to recognising the role from the name
+	}
+	known := kind == ""
 	for _, l := range merge.Labels {
 		known = known || l == kind
 	}
 	if !known {
-		return fmt.Errorf("%w: label %q: want press, official or state-media", ErrUsage, pos[1])
+		return fmt.Errorf("%w: label %q: want press, official, state-media or auto", ErrUsage, pos[1])
 	}
 	srcs, err := st.Sources(ctx)
 	if err != nil {
@@ -62,7 +68,9 @@ func runPublisher(ctx context.Context, e *env, args []string) error {
 	}
 	found := false
 	for _, s := range srcs {
-		found = found || s.Name == name
+		if s.Name == name || !found && strings.EqualFold(s.Name, name) {
+			name, found = s.Name, true
+		}
 	}
 	if !found {
 		return fmt.Errorf("%w: no document is published by %q (\"sitrep publisher\" lists them)", ErrUsage, name)
@@ -71,7 +79,7 @@ func runPublisher(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.io.Out, "%s labelled %s; %d event(s) recomputed\n", name, kind, len(res.Events))
+	fmt.Fprintf(e.io.Out, "%s labelled %s; %d event(s) recomputed\n", name, orDash(kind), len(res.Events))
 	return nil
 }
 

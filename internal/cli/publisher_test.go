@@ -39,11 +39,21 @@ func TestPublisherLabelChangesStatus(t *testing.T) {
 	if s := status(); s != "claimed" {
 		t.Errorf("status after labelling state media %q, want claimed", s)
 	}
+	if code, _, stderr := run(t, db, "", "publisher", "vostok wire", "auto"); code != 0 {
+		t.Fatalf("publisher auto (any case): exit %d\n%s", code, stderr)
+	}
+	if s := status(); s != "reported" {
+		t.Errorf("status after clearing the label %q, want reported", s)
+	}
+	if code, _, stderr := run(t, db, "", "publisher", "Vostok Wire", "state-media"); code != 0 {
+		t.Fatalf("publisher: exit %d\n%s", code, stderr)
+	}
 	code, out, _ := run(t, db, "", "publisher")
 	if code != 0 || !strings.Contains(out, "Vostok Wire") || !strings.Contains(out, "state media") {
 		t.Errorf("publisher list: exit %d\n%s", code, out)
 	}
-	for _, args := range [][]string{{"publisher", "Vostok Wire", "tabloid"}, {"publisher", "Nobody", "press"}, {"publisher", "Vostok Wire"}} {
+	for _, args := range [][]string{{"publisher", "Vostok Wire", "tabloid"}, {"publisher", "Nobody", "press"}, {"publisher", "Vostok Wire"},
+		{"publisher", "--json", "Vostok Wire", "press"}} {
 		if code, _, _ := run(t, db, "", args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}

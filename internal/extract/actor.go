@@ -293,6 +293,9 @@ func claimantRef(who string, earlier []string) string {
 		return who
 	}
 	head := w[len(w)-1]
+	if !institutions[head] {
+		return who // "officials", "authorities": anyone's, not the ones named before
+	}
 	for i := len(earlier) - 1; i >= 0; i-- {
 		e := strings.Fields(strings.ToLower(earlier[i]))
 		if len(e) > len(w) && e[len(e)-1] == head {
@@ -301,6 +304,11 @@ func claimantRef(who string, earlier []string) string {
 	}
 	return who
 }
+
+// institutions are the singular bodies a text names once in full and then
+// as "the ministry", "the governor".
+var institutions = set("ministry", "governor", "mayor", "administration", "staff", "command", "spokesman",
+	"spokeswoman", "spokesperson", "service", "agency", "directorate", "council", "prosecutor")
 
 func pronoun(w string) bool {
 	switch w {
@@ -342,11 +350,11 @@ func claimantSide(who string, placeCountry string) model.Side {
 		}
 		return false
 	}
-	if has("media", "outlet", "journalist", "correspondent", "reporter", "resident", "witness", "blogger", "channel", "doctor", "medic", "volunteer") &&
-		!has("official", "mayor", "governor", "administration", "ministry", "police", "military", "emergency") {
-		return "" // "local media", "residents told the paper": not a party's officials
-	}
+	press := has("media", "outlet", "journalist", "correspondent", "reporter", "resident", "witness", "blogger", "channel", "doctor", "medic", "volunteer") &&
+		!has("official", "mayor", "governor", "administration", "ministry", "police", "military", "emergency")
 	switch {
+	case press && !has("russia", "kremlin", "ukrain", "state"):
+		return "" // "local media", "residents told the paper": not a party's officials
 	case has("russia", "moscow", "kremlin", "konashenkov", "shoigu", "belousov", "tass", "ria"):
 		return model.SideRU
 	case has("ukrain", "kyiv", "zelensk", "air force", "general staff", "syrskyi", "klitschko", "sybiha"):
@@ -416,18 +424,27 @@ func hedge(toks []token) string {
 // writer has checked is not hedged.
 var claimWords = set("claim", "claims", "claimed", "claiming")
 
-// backedClaim reports whether a sentence says the claim it tells was
-// checked and holds: "video verified by the Herald supports the brigade's
-// claim", "geolocated footage shows the claim holds". A negation anywhere
-// ("could not be verified", "did not confirm") means it was not.
+// backedClaim reports whether a sentence says a named outlet checked the
+// claim it tells: "video verified by the Herald supports the brigade's
+// claim". A negation anywhere ("could not be verified"), a party's own
+// footage ("citing geolocated footage") or an unnamed verifier ("video it
+// said verified the advance") keeps the hedge.
 func backedClaim(toks []token) bool {
 	checked := false
-	for _, t := range toks {
+	for i, t := range toks {
 		switch t.Low {
-		case "not", "n't", "unable", "cannot", "no", "never", "without", "un":
+		case "not", "n't", "unable", "cannot", "no", "never", "without", "un", "citing":
 			return false
-		case "verified", "geolocated", "corroborated", "authenticated", "corroborates", "verifies", "geolocates":
-			checked = true
+		case "verified", "geolocated", "corroborated", "authenticated":
+			// verified by a named outlet: "video verified by the Herald"
+			p := i + 1
+			if hasSeq(toks, p, "by") {
+				p++
+				if hasSeq(toks, p, "the") {
+					p++
+				}
+				checked = checked || p < len(toks) && toks[p].Upper && sideWord(toks[p]) == ""
+			}
 		}
 	}
 	return checked

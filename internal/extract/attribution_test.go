@@ -112,6 +112,12 @@ func TestSecondHeldOutFixes(t *testing.T) {
 		{"apposition after a count", "",
 			"Three villagers, a farmer and two of his neighbours, were wounded when shells hit Velykyi Burluk on Saturday.",
 			[]string{"attack RU 2025-03-01 @Velykyi_Burluk injured=3"}, "", false},
+		{"apposition after the verb", "",
+			"Shelling hit Nikopol on Saturday. Two people were killed, a man and a woman.",
+			[]string{"attack RU 2025-03-01 @Nikopol killed=2"}, "", false},
+		{"list after a colon further on", "",
+			"Russian artillery injured three people in Kherson on Saturday: a man, 54, a woman, 61, and a pensioner.",
+			[]string{"attack RU 2025-03-01 @Kherson injured=3"}, "", false},
 		{"list after a colon", "",
 			"Drones hit Bilhorod-Dnistrovskyi on Saturday. Two people were hurt: a 30-year-old man and a 61-year-old woman.",
 			[]string{"attack RU 2025-03-01 @Bilhorod-Dnistrovskyi injured=2"}, "", false},
@@ -175,4 +181,64 @@ func runTitled(t *testing.T, title, text string) []model.Report {
 		t.Fatalf("Reports: %v", err)
 	}
 	return reps
+}
+
+// TestRulesDoNotOverreach holds the rules added in session 2 to texts
+// where a reviewer showed an earlier version misfiring: a second place
+// that is a scene rather than a target, a reference point that is the only
+// place given, a weapon that took off, "after midnight", plural officials,
+// partisan media, a claimant's own footage, shelters being built.
+func TestRulesDoNotOverreach(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+		claimant   string // claimant side, when checked
+		hedged     bool
+	}{
+		{"a scene abroad is not a second target",
+			"Russian drones hit Kyiv on Thursday night while President Zelensky was in Washington for talks.",
+			[]string{"attack RU 2025-02-27..2025-02-28 @Kyiv @Washington"}, "", false},
+		{"a return from abroad is not a target",
+			"Russian missiles struck Lviv on Thursday, hours after Zelensky returned to Kyiv from Berlin.",
+			[]string{"attack RU 2025-02-27 @Lviv"}, "", false},
+		{"a reference point is the place when it is the only one",
+			"A Russian glide bomb hit a village just east of the town of Kupiansk on Thursday, killing two civilians, the regional governor said.",
+			[]string{"attack RU 2025-02-27 @Kupiansk killed=2 glide_bomb_launched=1 glide_bomb_hit=1"}, "", false},
+		{"a drone that took off still killed",
+			"A Russian drone that took off from Kursk killed two people in Sumy on Thursday, the regional administration said.",
+			[]string{"attack RU 2025-02-27 @Sumy killed=2 drones_launched=1"}, "", false},
+		{"after midnight is a time",
+			"For the second time in a week, Russian missiles struck Kyiv after midnight, killing three people, Mayor Vitali Klitschko said.",
+			[]string{"attack RU 2025-03-02 @Kyiv killed=3"}, "", false},
+		{"plural officials are not the officials named before",
+			"Russian officials said Ukrainian shelling killed a woman in Horlivka on Wednesday. In Kherson, Russian drones injured three people on Thursday, officials said.",
+			[]string{"attack UA 2025-02-26 @Horlivka killed=1", "attack RU 2025-02-27 @Kherson injured=3"}, "", false},
+		{"state media speak for their side",
+			"Russian forces have taken the village of Dvorichna in the Kharkiv region, Russian state media reported on Thursday.",
+			[]string{"territorial_change RU 2025-02-27 @Dvorichna @Kharkiv_Oblast settlements=1"}, "RU", false},
+		{"a claimant's own footage keeps the hedge",
+			"Russia's Defence Ministry claimed on Thursday its forces captured the village of Dvorichna in the Kharkiv region, releasing video it said verified the advance.",
+			[]string{"territorial_change RU 2025-02-27 @Dvorichna @Kharkiv_Oblast settlements=1"}, "RU", true},
+		{"building shelters is no alert",
+			"The city council said on Thursday it would build 40 new air-raid shelters in schools in Dnipro before winter.",
+			nil, "", false},
+		{"treated for shock is not injured",
+			"Drones hit a depot in Poltava on Thursday. Twelve people were treated for shock.",
+			[]string{"attack RU 2025-02-27 @Poltava"}, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			reps := runDoc(t, "o-"+tt.name, tt.text, &corpusPub)
+			checkReports(t, tt.text, reps, tt.want)
+			if len(reps) != 1 {
+				return
+			}
+			if tt.claimant != "" && string(reps[0].Source.ClaimantSide) != tt.claimant {
+				t.Errorf("claimant side %q (%q), want %q", reps[0].Source.ClaimantSide, reps[0].Source.AttributedTo, tt.claimant)
+			}
+			if reps[0].Source.Hedged != tt.hedged {
+				t.Errorf("hedged %v (%q), want %v", reps[0].Source.Hedged, reps[0].Source.HedgeText, tt.hedged)
+			}
+		})
+	}
 }

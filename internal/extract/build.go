@@ -133,6 +133,11 @@ func targetGroups(text string, fr *frame, places []placeRef) [][]placeRef {
 	if len(groups) < 2 {
 		return whole
 	}
+	for _, g := range groups {
+		if c := g[0].Loc.Country; c != "UA" && c != "RU" || !targetPhrase(text, g[0]) {
+			return whole // "hit Kyiv while Zelensky was in Washington": a scene, not a second target
+		}
+	}
 	// A region goes with the target in it; one that holds none ("Kyiv and
 	// the Odesa region") names a target of its own.
 	for _, r := range regions {
@@ -149,6 +154,33 @@ func targetGroups(text string, fr *frame, places []placeRef) [][]placeRef {
 		}
 	}
 	return groups
+}
+
+// targetPhrase reports whether a place is told as a target: the object of
+// "in", "on", "at", "over" or "of" ("plants in Kyiv", "the port of
+// Izmail"), with no "while", "from", "after", "talks" or the like in the
+// words before it that would make it a scene of something else.
+func targetPhrase(text string, p placeRef) bool {
+	if p.S >= p.E || p.S > len(text) {
+		return false
+	}
+	ws := strings.Fields(strings.ToLower(lastWords(text[:p.S], 8)))
+	if len(ws) == 0 {
+		return false
+	}
+	switch strings.Trim(ws[len(ws)-1], ",") {
+	case "in", "on", "at", "over", "of", "targeting", "struck", "hit", "attacked":
+	default:
+		return false
+	}
+	for _, w := range ws {
+		switch strings.Trim(w, ",.") {
+		case "while", "from", "after", "before", "talks", "visit", "visited", "returned", "when", "since", "meeting",
+			"summit", "president", "minister", "travelled", "traveled", "flew", "born", "based":
+			return false
+		}
+	}
+	return true
 }
 
 // listed reports whether b follows a in the text as the next item of a

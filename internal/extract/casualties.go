@@ -84,7 +84,8 @@ func verbBefore(toks []token, i int) string {
 	switch w := toks[i-1].Low; {
 	case w == "killed" || w == "killing":
 		return fKilled
-	case w == "injured" || w == "injuring" || w == "wounded" || w == "wounding" || w == "hurt" || w == "hospitalised" || w == "hospitalized":
+	case w == "injured" || w == "injuring" || w == "wounded" || w == "wounding" || w == "hurt" || w == "hospitalised" || w == "hospitalized" ||
+		w == "treated": // "medics treated eight people", not "twelve were treated for shock"
 		return fInjured
 	}
 	return ""

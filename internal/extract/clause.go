@@ -144,7 +144,7 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 			w == "every" && i+1 < len(toks) && (toks[i+1].Low == "night" || toks[i+1].Low == "day" || toks[i+1].Low == "week") {
 			retro = true // habits and trends, not one occurrence
 		}
-		if (w == "after" || w == "following") && ordinalInPeriod(toks[:i]) {
+		if (w == "after" || w == "following") && ordinalInPeriod(toks[:i]) && recountedStrike(toks, i) {
 			retro, otherTime = true, true // "the second attack on the city in a week, after drones hit a substation on Monday"
 		}
 		if invasionStart(toks, i) && !hasSeq(toks, i-1, "since") && !(i > 1 && toks[i-2].Low == "since") {
@@ -228,7 +228,7 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 		f.Type = model.Deployment
 	case alert:
 		f.Type = model.AirAlert
-	case attack || cr.war && !takeoff && has(fWeapon, fKilled, fInjured, fChildrenKilled, fChildrenInjured, fExplosions):
+	case attack || cr.war && !(takeoff && aircraftOnly(f)) && has(fWeapon, fKilled, fInjured, fChildrenKilled, fChildrenInjured, fExplosions):
 		f.Type = model.Attack
 	}
 	if f.Type == model.Attack || f.Type == "" && attack {
@@ -378,8 +378,7 @@ func alertEvent(toks []token, i int) bool {
 }
 
 var alertVerbs = set("declared", "issued", "sounded", "sounding", "announced", "wailed", "blared", "activated",
-	"extended", "lifted", "raised", "went", "rang", "howled", "sound", "sounds", "effect", "kept", "lasted", "forced",
-	"sent", "shelters", "shelter")
+	"extended", "lifted", "raised", "went", "rang", "howled", "sound", "sounds", "effect", "kept", "lasted", "forced")
 
 // mentionsAirDefence reports whether a clause names air defences.
 func mentionsAirDefence(toks []token) bool {
@@ -434,6 +433,35 @@ func habitSubject(t token) bool {
 func (cr *clauseReader) weaponAt(toks []token, j int) bool {
 	for p := max(0, j-2); p <= j; p++ {
 		if _, m, ok := cr.weapons.match(toks, p); ok && p+m-1 == j {
+			return true
+		}
+	}
+	return false
+}
+
+// aircraftOnly reports whether the only weapons a clause counts or names
+// are aircraft and it counts no casualties: "after a MiG-31K took off"
+// explains an alert, "a drone that took off from Kursk killed two" does not.
+func aircraftOnly(f finding) bool {
+	for _, g := range f.Figures {
+		if (g.Field != fWeapon || g.Weapon.Kind != "aircraft") && !carried(f.Toks, g.I) {
+			return false
+		}
+	}
+	for _, w := range f.Weapons {
+		if w.Kind != "aircraft" && !carried(f.Toks, w.I) {
+			return false
+		}
+	}
+	return true
+}
+
+// carried reports whether the weapon at toks[i] is what an aircraft
+// carries: "a carrier of Kinzhal missiles", "armed with Kh-101s".
+func carried(toks []token, i int) bool {
+	for b := i - 1; b >= 0 && b >= i-3; b-- {
+		switch toks[b].Low {
+		case "carrier", "carriers", "carry", "carries", "carrying", "armed", "capable":
 			return true
 		}
 	}

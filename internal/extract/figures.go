@@ -167,18 +167,19 @@ func appositive(toks []token, i int) bool {
 			break
 		}
 	}
-	if c >= 1 && toks[c].Low == ":" {
-		// "Two people were injured: a woman and a man"
-		for q := c - 1; q >= 1 && q >= c-6; q-- {
-			if personNouns[toks[q].Low] {
-				if n, ok := parseNumberAt(toks, q-1); ok && n.J == q && n.Value > 1 {
-					return true
-				}
-			}
+	// A later item of a list after a colon: "three people: a man, 54, a
+	// woman, 61, and a pensioner".
+	for p := c; p > 0 && p >= i-16 && toks[c].Low == ","; p-- {
+		w := toks[p].Low
+		if w == ":" {
+			c = p
+			break
 		}
-		return false
+		if w == "." || w == ";" || auxVerbs[w] || killedWords[w] || injuredWords[w] {
+			break
+		}
 	}
-	if c < 1 || !personNouns[toks[c-1].Low] {
+	if c < 1 {
 		return false
 	}
 	for p := c + 1; p < len(toks) && p <= i+4; p++ {
@@ -190,6 +191,21 @@ func appositive(toks []token, i int) bool {
 		case p < i && (auxVerbs[w] || killedWords[w] || injuredWords[w] || w == "when" || w == "after" || w == "as" || w == "while"):
 			return false // "14 people, including three children, were killed when a missile hit"
 		}
+	}
+	if toks[c].Low == ":" || killedWords[toks[c-1].Low] || injuredWords[toks[c-1].Low] {
+		// "Two people were injured: a woman and a man", "two people were
+		// killed, a man and a woman"
+		for q := c - 1; q >= 1 && q >= c-10; q-- {
+			if personNouns[toks[q].Low] {
+				if n, ok := parseNumberAt(toks, q-1); ok && n.J == q && n.Value > 1 {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if !personNouns[toks[c-1].Low] {
+		return false
 	}
 	for q := c - 1; q >= 0 && q >= c-4; q-- {
 		if n, ok := parseNumberAt(toks, q); ok && n.J <= c && n.Value > 1 {

@@ -173,6 +173,26 @@ func caveatModal(toks []token, i int) bool {
 	return false
 }
 
+// recountedStrike reports whether the "after"/"following" at toks[i]
+// introduces a strike of its own ("after drones knocked out a substation",
+// "following a missile strike on Monday"), not a time ("after midnight").
+func recountedStrike(toks []token, i int) bool {
+	if i+1 < len(toks) {
+		switch toks[i+1].Low {
+		case "midnight", "dark", "dawn", "sunset", "sunrise", "noon", "nightfall", "curfew":
+			return false
+		}
+	}
+	for p := i + 1; p < len(toks) && p <= i+6; p++ {
+		w := toks[p].Low
+		if attackWords[w] || w == "knocked" || w == "drones" || w == "drone" || w == "missile" || w == "missiles" ||
+			w == "shelling" || w == "bombs" {
+			return true
+		}
+	}
+	return false
+}
+
 // ordinalInPeriod reports whether toks count an occurrence among others in
 // a period: "the second attack on the city in a week", "the third strike
 // in ten days". What such a sentence goes on to tell "after" or

@@ -42,7 +42,7 @@ var (
 	killedWords = set("killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "death", "deaths",
 		"fatalities", "perished", "lives", "toll", "fatally", "lifeless", "bodies")
 	injuredWords = set("injured", "injuring", "injury", "injuries", "wounded", "wounding", "hurt",
-		"hospitalised", "hospitalized", "treated")
+		"hospitalised", "hospitalized")
 	settlementNouns = set("settlements", "settlement", "villages", "village", "towns", "town", "localities",
 		"locality", "hamlets", "hamlet", "communities")
 	troopNouns    = set("troops", "soldiers", "servicemen", "personnel", "fighters", "troop", "men")

@@ -129,7 +129,10 @@ func keepPlace(text string, sent sentence, m placeMention) (placeRef, bool) {
 	before := strings.ToLower(lastWords(text[sent.S:m.S], 3))
 	bw := strings.Fields(before)
 	if referencePoint(strings.Fields(strings.ToLower(lastWords(text[sent.S:m.S], 6)))) {
-		return ref, false
+		// "a village just east of the town of Kupiansk": the nearest place
+		// the text gives, kept only when nothing else locates the clause.
+		ref.Dateline = true
+		return ref, true
 	}
 	if nameRemark(strings.Fields(strings.ToLower(lastWords(text[sent.S:m.S], 4)))) {
 		return ref, false
@@ -220,7 +223,13 @@ func isOrigin(before string) bool {
 		}
 		switch w {
 		case "from":
-			// "3 Iskander-M missiles from the Kursk region": a weapon's origin
+			// "3 Iskander-M missiles from the Kursk region": a weapon's origin;
+			// "returned to Kyiv from Berlin": a traveller's
+			for b := k - 1; b >= 0 && b >= k-4; b-- {
+				if travelVerbs[strings.Trim(words[b], ",")] {
+					return true
+				}
+			}
 			return k > 0 && (originVerbs[strings.Trim(words[k-1], ",")] || originNouns[strings.Trim(words[k-1], ",")]) ||
 				k > 1 && originVerbs[words[k-2]]
 		case "over", "in", "above":
@@ -250,6 +259,7 @@ var (
 		"submarine", "carriers", "strategic", "tactical", "airspace", "fighters", "warships", "sea", "waters")
 	// originNouns are weapons whose "from X" names the launch area.
 	originNouns   = set("missiles", "missile", "drones", "drone", "uavs", "uav", "shaheds", "rockets", "bombs")
+	travelVerbs   = set("returned", "returning", "arrived", "arriving", "travelled", "traveled", "travelling", "traveling", "back", "home")
 	originVerbs   = set("launched", "fired", "flying", "flew", "came", "attacked", "taking", "took", "directions", "direction")
 	placeListStop = set("in", "on", "over", "at", "near", "against", "towards", "toward", "targeting", "targeted", "into", "hit", "struck", "said", "were", "was", "killed", "injured", "attacked", "drones", "missiles")
 )

@@ -148,7 +148,8 @@ func Status(rs []model.Report, attacker *model.Actor, docs map[string]DocInfo) (
 }
 
 // relaysAttacker reports whether a report only passes on what the
-// attacking side's officials say.
+// attacking side's officials say: it names them as its source. A report
+// that names no one is the outlet's own, whatever its wording suggests.
 func relaysAttacker(r *model.Report, attacker *model.Actor) bool {
-	return attacker != nil && attacker.Side != "" && r.Source.ClaimantSide == attacker.Side
+	return attacker != nil && attacker.Side != "" && r.Source.AttributedTo != "" && r.Source.ClaimantSide == attacker.Side
 }

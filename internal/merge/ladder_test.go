@@ -11,7 +11,11 @@ func TestStatus(t *testing.T) {
 	ru := &model.Actor{Side: model.SideRU}
 	ua := &model.Actor{Side: model.SideUA}
 	rep := func(doc string, claimant model.Side, hedged bool) model.Report {
-		return model.Report{Doc: doc, Source: model.Source{ClaimantSide: claimant, Hedged: hedged}}
+		r := model.Report{Doc: doc, Source: model.Source{ClaimantSide: claimant, Hedged: hedged}}
+		if claimant != "" {
+			r.Source.AttributedTo = string(claimant) + " officials"
+		}
+		return r
 	}
 	docs := map[string]DocInfo{
 		"mod":     {Publisher: "Russian Ministry of Defence", Kind: "official"},
@@ -31,6 +35,8 @@ func TestStatus(t *testing.T) {
 			[]model.Report{rep("mod", model.SideRU, false), rep("wire", model.SideRU, false)}, model.StatusClaimed},
 		{"press relaying with a hedge", ua, []model.Report{rep("wire", "", true)}, model.StatusClaimed},
 		{"one outlet", ru, []model.Report{rep("wire", "", false)}, model.StatusReported},
+		{"an outlet's own report in the attacker's voice", ua,
+			[]model.Report{{Doc: "wire", Source: model.Source{ClaimantSide: model.SideUA}}}, model.StatusReported},
 		{"a reprint is not a second outlet", ru,
 			[]model.Report{rep("wire", "", false), rep("reprint", "", false)}, model.StatusReported},
 		{"two outlets", ru, []model.Report{rep("wire", "", false), rep("paper", "", false)}, model.StatusCorroborated},

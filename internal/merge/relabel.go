@@ -10,12 +10,13 @@ import (
 // Labels a publisher may be given; PublisherRole reads them.
 var Labels = []string{"press", "official", "state media"}
 
-// Relabel labels a publisher ("press", "official" or "state media") and
+// Relabel labels a publisher ("press", "official" or "state media", or ""
+// to recognise its role from its name again) and
 // recomputes every event one of its documents supports, so their
 // independent-source counts and statuses follow the label at once. It
 // returns the events recomputed.
 func Relabel(ctx context.Context, st *store.Store, publisher, kind string) (Result, error) {
-	known := false
+	known := kind == ""
 	for _, l := range Labels {
 		known = known || l == kind
 	}
