@@ -3,7 +3,8 @@
 // and capitals and large cities, and a curated supplement for what the base
 // lacks (oblasts and federal subjects with their English, Ukrainian and
 // Russian forms, decommunisation renames, older spellings, airbases and
-// other named sites, front-line villages).
+// other named sites, front-line villages, and the administrative districts
+// of nine Ukrainian cities, each under its city: see ParentOf).
 //
 // Two files are embedded:
 //

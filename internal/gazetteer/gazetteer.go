@@ -13,11 +13,16 @@ type Feature string
 const (
 	Country Feature = "country"
 	Admin1  Feature = "admin1" // oblast, krai, republic, federal city
-	Admin2  Feature = "admin2" // raion, district
+	Admin2  Feature = "admin2" // raion, an oblast's district
 	City    Feature = "city"   // any populated place, from a capital to a hamlet
-	Airport Feature = "airport"
-	Airbase Feature = "airbase"
-	Site    Feature = "site" // plants, depots, bridges, ports and other named targets
+	// District is an administrative district of a city (міський район:
+	// Kyiv's Solomianskyi, Kharkiv's Saltivskyi). Each has a parent city
+	// (see ParentOf); its code is PPLX, GeoNames' "section of populated
+	// place".
+	District Feature = "district"
+	Airport  Feature = "airport"
+	Airbase  Feature = "airbase"
+	Site     Feature = "site" // plants, depots, bridges, ports and other named targets
 )
 
 // Place is one gazetteer entry.
@@ -49,6 +54,8 @@ type Gazetteer struct {
 	country  map[string]ID   // "UA" → the country entry
 	acronyms map[string]bool // keys of names written in capitals: "ZNPP", "DPR"
 	raions   map[string]ID   // "UA.12.6308" → the raion entry
+	parent   map[ID]ID       // a city district → its city
+	children map[ID][]ID     // a city → its districts
 	maxWords int
 	names    int
 }
@@ -79,6 +86,16 @@ func (g *Gazetteer) RaionOf(id ID) (ID, bool) {
 	r, ok := g.raions[p.Country+"."+p.Admin1Code+"."+p.Admin2Code]
 	return r, ok && p.Admin2Code != ""
 }
+
+// ParentOf returns the city a city district (Feature District) belongs to.
+func (g *Gazetteer) ParentOf(id ID) (ID, bool) {
+	p, ok := g.parent[id]
+	return p, ok
+}
+
+// DistrictsOf returns the districts of a city, in supplement order, or nil
+// for a place without districts. The slice is shared: do not modify it.
+func (g *Gazetteer) DistrictsOf(city ID) []ID { return g.children[city] }
 
 // IsAcronym reports whether a key belongs to a name written in capitals in
 // the gazetteer ("ZNPP", "USA"), so a capitalised abbreviation in a text may
@@ -129,7 +146,7 @@ func stemMin(word string, min int) string {
 // and "Харківська" share the stem "харківськ".
 var cyrEndings = []string{
 	"ого", "ому", "ими", "ами", "ями", "ові", "еві", "ою", "ею", "ої", "ій", "ий", "ая", "ую",
-	"ой", "ей", "ым", "им", "ом", "ем", "ах", "ях", "ых", "их", "ые", "ие",
+	"ой", "ей", "ый", "ым", "им", "ом", "ем", "ах", "ях", "ых", "их", "ые", "ие",
 	"а", "я", "у", "ю", "і", "и", "е", "о", "ї", "й", "ь", "ы",
 }
 

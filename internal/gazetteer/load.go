@@ -90,6 +90,8 @@ func newBuilder() *builder {
 			country:  map[string]ID{},
 			acronyms: map[string]bool{},
 			raions:   map[string]ID{},
+			parent:   map[ID]ID{},
+			children: map[ID][]ID{},
 		},
 		byGeo:  map[int64]ID{},
 		admins: map[string][]ID{},
@@ -192,7 +194,7 @@ func (b *builder) finish() *Gazetteer {
 			g.Places[m].Admin1 = a.Name
 		}
 		if a.Lat == 0 && a.Lon == 0 {
-			a.Lat, a.Lon = medianPoint(g.Places, members)
+			a.Lat, a.Lon = medianPoint(g.Places, withoutDistricts(g.Places, members))
 		}
 	}
 	for i := range g.Places {
@@ -219,6 +221,21 @@ func (b *builder) finish() *Gazetteer {
 	}
 	b.names = nil
 	return g
+}
+
+// withoutDistricts drops city districts from an admin area's members: ten
+// districts of Kyiv must not pull Kyiv City's median point around.
+func withoutDistricts(places []Place, ids []ID) []ID {
+	out := make([]ID, 0, len(ids))
+	for _, id := range ids {
+		if places[id].Feature != District {
+			out = append(out, id)
+		}
+	}
+	if len(out) == 0 {
+		return ids
+	}
+	return out
 }
 
 func medianPoint(places []Place, ids []ID) (float64, float64) {

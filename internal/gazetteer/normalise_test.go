@@ -98,6 +98,8 @@ func TestStems(t *testing.T) {
 		{"adjective genitive", "харківської", "харківськ"},
 		{"adjective masculine", "черкаський", "черкаськ"},
 		{"russian adjective", "белгородской", "белгородск"},
+		{"russian adjective in -ный", "центральный", "центральн"},
+		{"russian locative in -ном", "центральном", "центральн"},
 		{"too short to strip", "суми", "сум"},
 		{"no ending", "бахмут", "бахмут"},
 	}

@@ -11,10 +11,11 @@ import (
 // The curated supplement (supplement.tsv) is a tab-separated file a reviewer
 // can read line by line. Columns:
 //
-//	feature  country  admin1  geonames_id  name  lat  lon  population  names
+//	feature  country  admin1  geonames_id  name  lat  lon  population  names  parent
 //
 // feature is one of the Feature values, "alias" or "drop". names is a
-// |-separated list of other names. A row
+// |-separated list of other names. parent, only on district rows, is the
+// geonames_id of the city the district belongs to. A row
 //
 //   - "drop" removes wrong alternate names from the GeoNames place with that
 //     geonames_id (GeoNames lists "Bilhorod-Dnistrovskyi" under Belgorod), or
@@ -24,6 +25,8 @@ import (
 //     names are added (renames, older and Russian-era spellings), and lat/lon
 //     or admin1, when given, replace the source's.
 //   - "country" amends the country with that ISO code the same way.
+//   - "district" adds a city district (Feature District) under its parent
+//     city; its code is PPLX.
 //   - any other feature adds a new place (an oblast, an airbase, a village
 //     below the source's population threshold).
 //
@@ -31,7 +34,9 @@ import (
 // the suffixes of its feature: admin1 Latin bases take Oblast, region,
 // province, krai, territory, republic and obl. ("=Kharkiv" gives "Kharkiv
 // Oblast", "Kharkiv region"); Cyrillic bases take область, край and обл.;
-// admin2 bases take raion, rayon, district and район. Cyrillic names are
+// admin2 and district bases take raion, rayon, district and район (a city
+// district is never indexed by its bare adjective: "Prymorskyi" alone is a
+// town in Crimea, "Приморськ" one in Zaporizhzhia). Cyrillic names are
 // also indexed by their transliterations and stems, so declined and Latin
 // forms need no rows.
 func (b *builder) readSupplement(r io.Reader) error {
@@ -55,10 +60,10 @@ func (b *builder) readSupplement(r io.Reader) error {
 }
 
 func (b *builder) supplementRow(c []string) error {
-	if len(c) < 5 || len(c) > 9 {
-		return fmt.Errorf("%w: %d columns, want 5 to 9", ErrBadRow, len(c))
+	if len(c) < 5 || len(c) > 10 {
+		return fmt.Errorf("%w: %d columns, want 5 to 10", ErrBadRow, len(c))
 	}
-	for len(c) < 9 {
+	for len(c) < 10 {
 		c = append(c, "")
 	}
 	for i := range c {
@@ -133,6 +138,8 @@ func (b *builder) supplementRow(c []string) error {
 		}
 		b.names[id] = append(b.names[id], expand(p.Feature, names)...)
 		return nil
+	case string(District):
+		return b.addDistrict(c, lat, lon, pop, names)
 	case string(Admin1), string(Admin2), string(City), string(Airport), string(Airbase), string(Site):
 	default:
 		return fmt.Errorf("%w: unknown feature %q", ErrBadRow, feature)
@@ -143,8 +150,40 @@ func (b *builder) supplementRow(c []string) error {
 	if c[5] == "" && feature != string(Admin1) {
 		return fmt.Errorf("%w: %s row %q needs lat and lon", ErrBadRow, feature, name)
 	}
+	if c[9] != "" {
+		return fmt.Errorf("%w: only a district row has a parent", ErrBadRow)
+	}
 	b.add(Place{GeonamesID: geo, Name: name, Feature: Feature(feature), Country: country, Admin1Code: admin1,
 		Lat: lat, Lon: lon, Population: pop, Curated: true}, expand(Feature(feature), names))
+	return nil
+}
+
+// addDistrict adds a city district row: it needs a name, a point, an admin1
+// code and the geonames_id of its parent city, which must be loaded.
+func (b *builder) addDistrict(c []string, lat, lon float64, pop int64, names []string) error {
+	country, admin1, name := c[1], c[2], c[4]
+	if name == "" || country == "" || admin1 == "" || c[5] == "" {
+		return fmt.Errorf("%w: district row needs a name, a country, an admin1 code and a point", ErrBadRow)
+	}
+	if c[3] != "" {
+		return fmt.Errorf("%w: district %q: a district has no geonames_id; its city goes in parent", ErrBadRow, name)
+	}
+	geo, err := strconv.ParseInt(c[9], 10, 64)
+	if err != nil {
+		return fmt.Errorf("%w: district %q: parent: %v", ErrBadRow, name, err)
+	}
+	city, ok := b.byGeo[geo]
+	if !ok {
+		return fmt.Errorf("%w: district %q: unknown parent geonames_id %d", ErrBadRow, name, geo)
+	}
+	if p := &b.g.Places[city]; p.Country != country || p.Admin1Code != admin1 {
+		return fmt.Errorf("%w: district %q: parent %s is in %s.%s, not %s.%s", ErrBadRow, name, p.Name,
+			p.Country, p.Admin1Code, country, admin1)
+	}
+	id := b.add(Place{Name: name, Feature: District, Code: "PPLX", Country: country, Admin1Code: admin1,
+		Lat: lat, Lon: lon, Population: pop, Curated: true}, expand(District, names))
+	b.g.parent[id] = city
+	b.g.children[city] = append(b.g.children[city], id)
 	return nil
 }
 
@@ -184,12 +223,14 @@ func (b *builder) moveAdmin(id ID, code string) {
 
 var (
 	latinSuffixes = map[Feature][]string{
-		Admin1: {"Oblast", "region", "province", "krai", "kray", "territory", "republic", "obl"},
-		Admin2: {"raion", "rayon", "district"},
+		Admin1:   {"Oblast", "region", "province", "krai", "kray", "territory", "republic", "obl"},
+		Admin2:   {"raion", "rayon", "district"},
+		District: {"district", "raion", "rayon"},
 	}
 	cyrSuffixes = map[Feature][]string{
-		Admin1: {"область", "край", "обл"},
-		Admin2: {"район"},
+		Admin1:   {"область", "край", "обл"},
+		Admin2:   {"район"},
+		District: {"район"},
 	}
 )
 

@@ -15,11 +15,12 @@ type Candidate struct {
 	Population  int64          `json:"population,omitempty"`
 	MatchedBy   string         `json:"matched_by"` // "name", "stem" or "transliteration"
 	Score       float64        `json:"score"`
-	Probability float64        `json:"probability"` // softmax share among the candidates
-	Prior       float64        `json:"prior"`       // feature, size, capital status, country focus
-	Admin       float64        `json:"admin"`       // its admin area is named in the context
-	Country     float64        `json:"country"`     // share of the context's places in its country
-	Proximity   float64        `json:"proximity"`   // closeness to unambiguous places in the context
+	Probability float64        `json:"probability"`      // softmax share among the candidates
+	Prior       float64        `json:"prior"`            // feature, size, capital status, country focus
+	Admin       float64        `json:"admin"`            // its admin area is named in the context
+	Country     float64        `json:"country"`          // share of the context's places in its country
+	Proximity   float64        `json:"proximity"`        // closeness to unambiguous places in the context
+	Parent      float64        `json:"parent,omitempty"` // a city district's city is named in the context
 }
 
 // Candidates returns every gazetteer reading of name, best first, scored as
@@ -52,9 +53,12 @@ func (g *Geocoder) Candidates(name, context string) []Candidate {
 	if len(ctxSpans) > 0 {
 		picks = g.resolve(text, ctxSpans)
 	}
-	c := g.context(ctxSpans, picks)
+	c := g.context(text, ctxSpans, picks)
 	spans := append(ctxSpans, span{first: -1, last: -1, start: start, end: len(text),
 		key: strings.Join(keys, " "), kind: kind, ids: ids})
+	if c.cities == nil && g.anyDistrict(spans[len(spans)-1:]) {
+		c.cities = g.cityMentions(ctxSpans)
+	}
 	earlier := map[string]gazetteer.ID{}
 	for i, r := range picks {
 		if _, ok := earlier[ctxSpans[i].key]; !ok && r.id >= 0 {
@@ -79,7 +83,7 @@ func (g *Geocoder) Candidates(name, context string) []Candidate {
 		out = append(out, Candidate{
 			Location: loc, Population: g.gaz.Places[s.id].Population, MatchedBy: kind.String(),
 			Score: round3(s.total()), Probability: round3(p), Prior: round3(s.prior), Admin: round3(s.admin),
-			Country: round3(s.country), Proximity: round3(s.proximity),
+			Country: round3(s.country), Proximity: round3(s.proximity), Parent: round3(s.parent),
 		})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })

@@ -18,6 +18,18 @@
 // best total wins, and its softmax share, lowered for stem and
 // transliteration matches and for tiny places, is the confidence.
 //
+// City districts. "Odesa's Prymorskyi district", "the Shevchenkivskyi
+// district of Kyiv", "у Шевченківському районі Харкова" name a city's
+// district (gazetteer feature "district"); five cities have a
+// Shevchenkivskyi. A district scores by its city named in the text: right
+// beside it ("Kyiv's", "of Kharkiv", "Харкова"), in its sentence, or
+// anywhere. With neither its city, its oblast, an earlier mention nor a
+// place within 20 km, a district yields to a raion or town of the same name
+// ("Pokrovskyi district" in a Donetsk story is Pokrovsk Raion), and is
+// dropped unless its name is its own and the text names no other place,
+// when it is kept at a confidence of at most 0.25. Find reports districts
+// only on a geocoder from WithDistricts (see there why).
+//
 // Typical use:
 //
 //	g, err := geocode.Default()

@@ -13,11 +13,25 @@ import (
 // Geocoder finds and resolves place mentions against a gazetteer. It holds
 // no per-call state and is safe for concurrent use.
 type Geocoder struct {
-	gaz *gazetteer.Gazetteer
+	gaz       *gazetteer.Gazetteer
+	districts bool // Find reports city districts (see WithDistricts)
 }
 
 // New returns a geocoder over g.
 func New(g *gazetteer.Gazetteer) *Geocoder { return &Geocoder{gaz: g} }
+
+// WithDistricts returns a geocoder over the same gazetteer whose Find also
+// reports city districts ("Odesa's Prymorskyi district" as the Prymorskyi
+// District of Odesa, feature "district").
+//
+// Without it Find still reads a district's name as one, so "the
+// Prymorskyi district" is no longer taken for the town of Prymorskyi in
+// Crimea, but leaves the mention out, as before districts existed:
+// extraction treats every location of a sentence as a place of its own and
+// would split "debris fell in Kyiv's Sviatoshynskyi and Darnytskyi
+// districts" from the attack on Kyiv until it knows that a district lies in
+// its city (gazetteer.ParentOf). Candidates always lists districts.
+func (g *Geocoder) WithDistricts() *Geocoder { return &Geocoder{gaz: g.gaz, districts: true} }
 
 var (
 	defaultOnce sync.Once
@@ -91,6 +105,9 @@ func (g *Geocoder) Find(text string) []Mention {
 	for i, sp := range spans {
 		r := res[i]
 		if r.id < 0 {
+			continue
+		}
+		if !g.districts && g.gaz.Places[r.id].Feature == gazetteer.District {
 			continue
 		}
 		loc := g.location(r.id)
@@ -255,12 +272,12 @@ func adjectival(word string) bool {
 	return false
 }
 
-// adminsOnly keeps the admin areas among ids, or all of ids when there are
-// none.
+// adminsOnly keeps the admin areas (city districts among them) among ids,
+// or all of ids when there are none.
 func (g *Geocoder) adminsOnly(ids []gazetteer.ID) []gazetteer.ID {
 	var out []gazetteer.ID
 	for _, id := range ids {
-		if f := g.gaz.Places[id].Feature; f == gazetteer.Admin1 || f == gazetteer.Admin2 {
+		if f := g.gaz.Places[id].Feature; f == gazetteer.Admin1 || f == gazetteer.Admin2 || f == gazetteer.District {
 			out = append(out, id)
 		}
 	}

@@ -20,6 +20,22 @@ const (
 	nearAfterBytes  = 60  // how far after a mention its admin area may be named
 	nearBeforeByte  = 40  // ... and how far before
 	maxMinorContext = 3.0 // cap on context for places under 20,000
+
+	// A city district ("the Shevchenkivskyi district") is told from its
+	// namesakes in other cities, and from a raion or town of the same name,
+	// only by its city: named right beside it ("Kyiv's X district", "X
+	// district of Kyiv", "у X районі Києва"), in the same sentence, or
+	// anywhere in the text.
+	wParentNear     = 5.0
+	wParentSentence = 3.5
+	wParentInText   = 2.0
+	// wDistrictAlone lowers a district whose city the text never names and
+	// near which nothing else lies, below a raion or town of that name.
+	wDistrictAlone = 1.5
+	// aloneConfidence caps the confidence of a district kept without any
+	// context: the only district of that name, in a text that names no other
+	// place.
+	aloneConfidence = 0.25
 )
 
 // resolution is the chosen place for one span.
@@ -37,17 +53,37 @@ type resolution struct {
 
 // scored is one candidate with its score components.
 type scored struct {
-	id                                        gazetteer.ID
-	prior, admin, country, proximity, earlier float64
+	id                                                gazetteer.ID
+	prior, admin, country, proximity, earlier, parent float64
 }
 
-func (s scored) total() float64 { return s.prior + s.admin + s.country + s.proximity + s.earlier }
+func (s scored) total() float64 {
+	return s.prior + s.admin + s.country + s.proximity + s.earlier + s.parent
+}
+
+// alone reports whether nothing in the text supports a city district: its
+// city is not named, nor its oblast, nor any place within reach.
+func (s scored) alone() bool {
+	return s.parent == 0 && s.admin == 0 && s.earlier == 0 && s.proximity < minDistrictProximity
+}
+
+// minDistrictProximity is the proximity score that counts as context for a
+// city district: an unambiguous place within districtReachKm, in the city
+// itself. A town 100 km off says nothing about which city's "Kyivskyi
+// district" is meant (Poltava has one too).
+var minDistrictProximity = wProximity * math.Exp(-districtReachKm/proximityKm)
+
+// districtReachKm is how far from a district a place may lie and still be
+// in its city.
+const districtReachKm = 20.0
 
 // docContext is what the whole text says about where it is.
 type docContext struct {
-	admins  map[string][]span  // "UA.07" → the spans that name that admin area
-	share   map[string]float64 // country → share of unambiguous mentions
-	anchors []anchor           // distinct unambiguous populated places and sites
+	text    string
+	admins  map[string][]span           // "UA.07" → the spans that name that admin area
+	share   map[string]float64          // country → share of unambiguous mentions
+	anchors []anchor                    // distinct unambiguous populated places and sites
+	cities  map[gazetteer.ID][]byteSpan // a city with districts → where the text may name it; nil when no span may be a district
 }
 
 type anchor struct {
@@ -68,6 +104,8 @@ func prior(p *gazetteer.Place) float64 {
 		s = 4.5
 	case gazetteer.Admin2:
 		s = 4
+	case gazetteer.District:
+		s = 2.5 // below a raion, level with a town of 10,000: its city's name decides
 	default:
 		pop := p.Population
 		switch {
@@ -104,10 +142,13 @@ func prior(p *gazetteer.Place) float64 {
 // on prior alone; in the second, when the first round picked it with a
 // confidence of at least 0.5, so two mentions that are each ambiguous
 // ("Kostiantynivka" and "Pokrovsk") can still settle each other.
-func (g *Geocoder) context(spans []span, picks []resolution) docContext {
-	c := docContext{share: map[string]float64{}, admins: map[string][]span{}}
+func (g *Geocoder) context(text string, spans []span, picks []resolution) docContext {
+	c := docContext{text: text, share: map[string]float64{}, admins: map[string][]span{}}
 	seen := map[gazetteer.ID]bool{}
 	n := 0.0
+	if g.anyDistrict(spans) {
+		c.cities = g.cityMentions(spans)
+	}
 	for i, sp := range spans {
 		var id gazetteer.ID
 		var ok bool
@@ -199,6 +240,14 @@ func (g *Geocoder) score(spans []span, i int, c *docContext, earlier map[string]
 		if prev, ok := earlier[sp.key]; ok && prev == id {
 			s.earlier = wEarlier
 		}
+		if p.Feature == gazetteer.District {
+			if city, ok := g.gaz.ParentOf(id); ok {
+				s.parent = c.parentScore(sp, c.cities[city])
+			}
+			if s.alone() {
+				s.prior -= wDistrictAlone
+			}
+		}
 		if p.Feature == gazetteer.City && p.Population < 20000 && !p.Curated {
 			// Context may lift a small place over a bigger one of the same
 			// name, but not over an admin area or a country.
@@ -216,8 +265,8 @@ func (g *Geocoder) score(spans []span, i int, c *docContext, earlier map[string]
 
 // resolve picks one place per span and says how sure it is.
 func (g *Geocoder) resolve(text string, spans []span) []resolution {
-	first := g.round(text, spans, g.context(spans, nil))
-	return g.round(text, spans, g.context(spans, first))
+	first := g.round(text, spans, g.context(text, spans, nil))
+	return g.round(text, spans, g.context(text, spans, first))
 }
 
 // round resolves every span against one document context.
@@ -246,6 +295,16 @@ func (g *Geocoder) round(text string, spans []span, c docContext) []resolution {
 				conf *= 0.6
 			}
 		}
+		if pl := &g.gaz.Places[best.id]; pl.Feature == gazetteer.District && best.alone() {
+			// A district with nothing in the text to place it: kept, barely,
+			// when its name is its own and the text names no other place
+			// (it then has no rival reading), dropped otherwise.
+			if districtNamesakes(g.gaz, cands) > 1 || len(c.anchors) > 0 {
+				res[i] = resolution{id: -1}
+				continue
+			}
+			conf = math.Min(conf, aloneConfidence)
+		}
 		res[i] = resolution{id: best.id, confidence: math.Round(math.Max(0.05, math.Min(0.99, conf))*1000) / 1000}
 		if admin, ok := g.unlistedIn(text, spans, i, cands); ok {
 			res[i] = resolution{id: best.id, confidence: unlistedConfidence, unlisted: true, admin: admin}
@@ -255,6 +314,101 @@ func (g *Geocoder) round(text string, spans []span, c docContext) []resolution {
 		}
 	}
 	return res
+}
+
+// byteSpan is where a mention lies in the text, in bytes.
+type byteSpan struct{ start, end int }
+
+// anyDistrict reports whether any span may be read as a city district; only
+// then does the context record where cities are named.
+func (g *Geocoder) anyDistrict(spans []span) bool {
+	for _, sp := range spans {
+		for _, id := range sp.ids {
+			if g.gaz.Places[id].Feature == gazetteer.District {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cityMentions records where the spans may name a city with districts. Any
+// reading counts: "Odesa" names the city whatever it resolves to.
+func (g *Geocoder) cityMentions(spans []span) map[gazetteer.ID][]byteSpan {
+	m := map[gazetteer.ID][]byteSpan{}
+	for _, sp := range spans {
+		for _, id := range sp.ids {
+			if len(g.gaz.DistrictsOf(id)) > 0 {
+				m[id] = append(m[id], byteSpan{sp.start, sp.end})
+			}
+		}
+	}
+	return m
+}
+
+// parentScore scores how closely the text names a district's city: right
+// beside the district, in its sentence, or elsewhere.
+func (c *docContext) parentScore(sp span, mentions []byteSpan) float64 {
+	best := 0.0
+	for _, m := range mentions {
+		if m.start == sp.start {
+			continue
+		}
+		var gap string
+		before := m.end <= sp.start
+		if before {
+			gap = c.text[m.end:sp.start]
+		} else if m.start >= sp.end {
+			gap = c.text[sp.end:m.start]
+		} else {
+			continue
+		}
+		w := wParentInText
+		switch {
+		case len(gap) <= maxParentGap && (before && parentBefore[normGap(gap)] || !before && parentAfter[normGap(gap)]):
+			w = wParentNear
+		case !strings.ContainsAny(gap, ".!?;\n"):
+			w = wParentSentence
+		}
+		best = math.Max(best, w)
+	}
+	return best
+}
+
+// maxParentGap is the longest gap, in bytes, that parentBefore and
+// parentAfter can match, with room for extra spaces.
+const maxParentGap = 40
+
+// parentBefore are the words between a city and its district named after
+// it: "Kyiv's Solomianskyi district", "Kharkiv, Saltivskyi district", "у
+// Києві, в Солом'янському районі".
+var parentBefore = map[string]bool{
+	"'s": true, "’s": true, "": true, ",": true, ", in the": true, ", in": true, "—": true, ":": true,
+	", у": true, ", в": true, "(": true,
+}
+
+// parentAfter are the words between a district and its city named after
+// it: "the Shevchenkivskyi district of Kyiv", "X district in Odesa", "X
+// district, Kharkiv", "у Шевченківському районі Києва".
+var parentAfter = map[string]bool{
+	"": true, "of": true, "in": true, ",": true, "(": true, "of the city of": true, "in the city of": true,
+	"of the capital": true, "міста": true, "города": true, "м.": true, "г.": true, "у": true, "в": true,
+}
+
+// normGap lower-cases a gap between two mentions and folds its spaces.
+func normGap(gap string) string {
+	return strings.ToLower(strings.Join(strings.Fields(gap), " "))
+}
+
+// districtNamesakes counts the city districts among a span's candidates.
+func districtNamesakes(gaz *gazetteer.Gazetteer, cands []scored) int {
+	n := 0
+	for _, s := range cands {
+		if gaz.Places[s.id].Feature == gazetteer.District {
+			n++
+		}
+	}
+	return n
 }
 
 // pick returns the best candidate and its softmax share of all candidates.
