@@ -63,6 +63,9 @@ func (cr *cyrReader) read(toks []token, places []placeRef) finding {
 		if (w == "за" || w == "с" || w == "з") && i+1 < len(toks) && hasStem(toks[i+1].Low, []string{"недел", "тижд", "месяц", "місяц", "год", "рік", "начала", "початку", "минувшую неделю"}) {
 			period = true
 		}
+		if hasStem(w, []string{"призва", "призыва", "заклика", "закликав", "закликал"}) {
+			modal = true // "призвал жителей не публиковать фото работы ПВО": an appeal, no occurrence
+		}
 		if hasStem(w, []string{"опроверг", "спростув", "спростову"}) {
 			denied = true // "опровергли захват села"
 		}

@@ -56,6 +56,7 @@ func (x *Extractor) cyrillicReports(ctx context.Context, doc *model.Document) ([
 	}
 	voice := cyrVoice(text)
 	sig := cyrSignature(text, sentToks)
+	paraSig := cyrParaSignatures(text, sents, sentToks)
 	cr := &cyrReader{text: text, dates: res, war: war, voice: voice}
 	var g grouper
 	var header *dateMatch
@@ -82,6 +83,8 @@ func (x *Extractor) cyrillicReports(ctx context.Context, doc *model.Document) ([
 		switch {
 		case who == "" && cyrAnaphoricClaim(toks):
 			who = lastWho // "по данным ведомства": the ministry named before
+		case who == "" && paraSig[si] != "":
+			who = paraSig[si] // "… поранено двох людей. — Федоров" closing the paragraph
 		case who == "":
 			who = sig // "— Повітряні сили ЗСУ" signing the post
 		default:
@@ -440,6 +443,38 @@ func cyrSignature(text string, sentToks [][]token) string {
 		}
 	}
 	return ""
+}
+
+// cyrParaSignatures returns, for each sentence, the name signing its
+// paragraph: "… поранено двох людей. — Федоров" ending a paragraph, a dash
+// after a full stop and a name of one to three capitalised words, speaks
+// for the sentences of that paragraph, even with no title beside the name.
+func cyrParaSignatures(text string, sents []sentence, sentToks [][]token) []string {
+	out := make([]string, len(sents))
+	for si, toks := range sentToks {
+		if si+1 < len(sents) && !sents[si+1].ParaStart {
+			continue
+		}
+		k := len(toks) - 1
+		for k >= 0 && toks[k].Low != "—" && toks[k].Low != "–" {
+			k--
+		}
+		if k < 0 || k+1 >= len(toks) || k > 0 && toks[k-1].Low != "." && toks[k-1].Low != "!" {
+			continue
+		}
+		b := cyrNameEnd(toks, k+1)
+		if b-k-1 > 3 || !(b == len(toks) || b == len(toks)-1 && toks[b].Kind == tokPunct) {
+			continue
+		}
+		who, _ := cyrPhrase(text, toks, k+1, b)
+		for j := si; j >= 0; j-- {
+			out[j] = who
+			if sents[j].ParaStart {
+				break
+			}
+		}
+	}
+	return out
 }
 
 // cyrAttackIn reports whether a clause tells of a strike, not merely of

@@ -201,6 +201,25 @@ var cyrCases = []struct {
 		[]string{"attack RU 2025-03-01..2025-03-02 @Kherson killed=1 injured=6"}},
 	{"uk spelled hundred", "Сто двадцять дронів запустила Росія по Україні вночі, сто з них збито над Київщиною та Сумщиною.",
 		[]string{"attack RU 2025-03-01..2025-03-02 @Kyiv @Sumy drones_launched=120 drones_intercepted=100"}},
+
+	// Rules found by set RU4 and by posts that gave no report.
+	{"uk mayor's city locates the post", "Міський голова Полтави Віталій Шевчук повідомив, що вранці ворог атакував місто дронами. Травмовано трьох людей.",
+		[]string{"attack RU 2025-03-02 @Poltava injured=3"}},
+	{"ru mayor's city locates the post", "Мэр Курска Игорь Куцак сообщил, что после атаки беспилотника ранен мужчина.",
+		[]string{"attack UA 2025-03-02 @Kursk injured=1 drones_launched=1"}},
+	{"ru mayor's city yields to the scene", "Мэр Белгорода Валентин Демидов сообщил, что в Грайвороне при обстреле ранены два человека.",
+		[]string{"attack UA 2025-03-02 @Grayvoron injured=2"}},
+	{"ru occupied", "Российские подразделения заняли населенный пункт Торское в Донецкой области, сообщили в Минобороны РФ.",
+		[]string{"territorial_change RU 2025-03-02 @Donetsk settlements=1"}},
+	{"uk occupied", "Аналітики повідомили, що окупанти зайняли село Торське на Донеччині.",
+		[]string{"territorial_change RU 2025-03-02 @Donetsk settlements=1"}},
+	{"uk listed dead with a child", "У Херсоні після обстрілу загинули 60-річний чоловік та його 15-річна онука.",
+		[]string{"attack RU 2025-03-02 @Kherson killed=2 children_killed=1"}},
+	{"uk listed injured adults", "Ворог ударив по Краматорську, поранені 34-річна жінка та 40-річний чоловік.",
+		[]string{"attack RU 2025-03-02 @Kramatorsk injured=2"}},
+	{"uk injured by trade", "Дрон атакував автомобіль у Херсоні, поранено водія та рятувальника.",
+		[]string{"attack RU 2025-03-02 @Kherson injured=2 drones_launched=1"}},
+	{"ru appeal is no report", "Губернатор Белгородской области призвал жителей не снимать работу ПВО и последствия ударов.", nil},
 }
 
 func TestCyrillicSentences(t *testing.T) {
@@ -246,6 +265,22 @@ func TestCyrillicSource(t *testing.T) {
 		if f.Text != "" && string(rs[f.Start:f.End]) != f.Text {
 			t.Errorf("fact %s: text at [%d,%d) = %q, want %q", f.Field, f.Start, f.End, string(rs[f.Start:f.End]), f.Text)
 		}
+	}
+}
+
+// TestCyrillicParagraphSignature checks that a dash and a name closing a
+// paragraph attribute that paragraph, and only it.
+func TestCyrillicParagraphSignature(t *testing.T) {
+	text := "Росіяни скинули КАБ на Куп'янськ, загинув чоловік. — Синєгубов\n\nУвечері в Ізюмі поранено жінку."
+	reps := runDoc(t, "c-para-sig", text, &corpusPub)
+	if len(reps) != 2 {
+		t.Fatalf("Reports(%q) = %d reports, want 2", text, len(reps))
+	}
+	if got := reps[0].Source.AttributedTo; got != "Синєгубов" {
+		t.Errorf("first paragraph attributed to %q, want Синєгубов", got)
+	}
+	if got := reps[1].Source.AttributedTo; got != "" {
+		t.Errorf("second paragraph attributed to %q, want nobody", got)
 	}
 }
 

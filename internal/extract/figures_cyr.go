@@ -26,6 +26,8 @@ func (cr *cyrReader) figures(toks []token, taken []bool, terr bool) []figure {
 			if !ok && i > 0 {
 				if f, ok := cyrOnePersonAt(toks, i, out); ok {
 					out = append(out, f)
+				} else {
+					out = append(out, cyrListedPersonAt(toks, i, out)...)
 				}
 			}
 			continue
@@ -371,6 +373,48 @@ func cyrOnePersonAt(toks []token, i int, prev []figure) (figure, bool) {
 	}
 	return figure{}, false
 }
+
+// cyrListedPersonAt reads the next person of a list after a casualty
+// figure: "загинули 45-річний чоловік та його 12-річний син" counts the son
+// among the killed and, by his age, among the children killed too.
+func cyrListedPersonAt(toks []token, i int, prev []figure) []figure {
+	w := toks[i].Low
+	if !cyrOnePerson[w] || len(prev) == 0 {
+		return nil
+	}
+	b := i - 1
+	child := cyrOneChild[w]
+	for ; b >= 0 && b >= i-3; b-- {
+		t := toks[b].Low
+		if cyrPossessives[t] {
+			continue
+		}
+		if _, rest, ok := strings.Cut(t, "-"); ok && hasStem(rest, []string{"летн", "річн"}) {
+			child = child || childAge(t)
+			continue
+		}
+		break
+	}
+	if b < 1 || !cyrListJoin[toks[b].Low] {
+		return nil
+	}
+	last := prev[len(prev)-1]
+	field := lastCasualty(prev[len(prev)-1:])
+	if field == "" || last.J != b || last.N.Value != 1 {
+		return nil // the person before must be one person counted just before the conjunction
+	}
+	n := numMatch{Value: 1, Qualifier: model.Exact, I: i, J: i + 1}
+	out := []figure{{Field: field, N: n, I: i, J: i + 1}}
+	if child {
+		out = append(out, childFigure(n, i+1, field))
+	}
+	return out
+}
+
+var (
+	cyrPossessives = set("його", "її", "их", "его", "ее", "её", "їхній", "їхня", "їхнього", "їхню", "свой", "своя", "свого", "свою", "своего")
+	cyrListJoin    = set("та", "и", "і", "й", ",")
+)
 
 // childAge reports whether w gives an age under 18: "10-летний", "14-річна".
 func childAge(w string) bool {

@@ -30,7 +30,8 @@ func cyrClausePlaces(text string, s sentence, mentions, all []placeMention, ct, 
 			// "губернатор Брянской области", "начальник Харківської ОВА": the
 			// speaker's area; "Ярослав Шанько" is a name, not Yaroslavl.
 			next := strings.ToLower(firstWord(strings.TrimLeft(text[m.E:], " ")))
-			if ref.Loc.Feature != "admin1" && ref.Loc.Feature != "admin2" && !hasStem(next, []string{"област", "облас", "ова", "ода", "мва", "район", "городск", "міськ", "военн", "військов", "край", "республик"}) {
+			if ref.Loc.Feature != "admin1" && ref.Loc.Feature != "admin2" && !hasStem(next, []string{"област", "облас", "ова", "ода", "мва", "район", "городск", "міськ", "военн", "військов", "край", "республик"}) &&
+				!cyrTitlePlace(text, s, m) {
 				continue
 			}
 			ref.Dateline = true
@@ -47,6 +48,28 @@ func cyrClausePlaces(text string, s sentence, mentions, all []placeMention, ct, 
 		out = append(out, p)
 	}
 	return out
+}
+
+// cyrTitles are officials' titles that take their town in the genitive:
+// "мэр Белгорода", "міський голова Харкова", "глава Крыма".
+var cyrTitles = set("мэр", "мэра", "мэру", "мер", "мера", "голова", "голови", "глава", "главы", "губернатор", "губернатора",
+	"градоначальник", "градоначальника", "начальник", "начальника", "очільник", "очільника", "руководитель", "керівник")
+
+// cyrTitlePlace reports whether m is the town in an official's title,
+// "Мэр Белгорода Валентин Демидов": a title word before it, and the town
+// in the genitive (a vowel ending) or followed by a first name and a
+// surname, where "глава администрации Ярослав Шанько" is a name alone.
+func cyrTitlePlace(text string, s sentence, m placeMention) bool {
+	before := strings.Fields(strings.ToLower(text[s.S:m.S]))
+	if len(before) == 0 || !cyrTitles[before[len(before)-1]] {
+		return false
+	}
+	name := []rune(strings.ToLower(text[m.S:m.E]))
+	if strings.ContainsRune("аяоеуюиіыї", name[len(name)-1]) {
+		return true
+	}
+	after := strings.Fields(text[m.E:s.E])
+	return len(after) >= 2 && unicode.IsUpper(firstRune(after[0])) && unicode.IsUpper(firstRune(after[1]))
 }
 
 var (
