@@ -252,18 +252,7 @@ func (cr *clauseReader) read(toks []token, places []placeRef) finding {
 		}
 	}
 	f.Gain = gain
-	cues := sideCues(toks, f.Type == model.TerritorialChange)
-	for _, g := range f.Figures {
-		if g.Field == fWeapon && g.Weapon.User != "" {
-			cues = append(cues, sideCue{Side: g.Weapon.User, Attacker: true, At: g.I})
-		}
-	}
-	for _, wm := range f.Weapons {
-		if wm.User != "" {
-			cues = append(cues, sideCue{Side: wm.User, Attacker: true, At: wm.I})
-		}
-	}
-	f.Side = attackerFrom(cues)
+	f.Side = attackerFrom(f.weaponUserCues(sideCues(toks, f.Type == model.TerritorialChange)))
 	if f.Type == model.Battle && f.battleSide != "" {
 		f.Side = f.battleSide // "repelled nine Russian infantry attacks": the assaulting side
 	}
@@ -466,4 +455,20 @@ func carried(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// weaponUserCues adds to cues the side of every counted or named weapon
+// only one side uses ("Shahed", "HIMARS"): its user attacked.
+func (f *finding) weaponUserCues(cues []sideCue) []sideCue {
+	for _, g := range f.Figures {
+		if g.Field == fWeapon && g.Weapon.User != "" {
+			cues = append(cues, sideCue{Side: g.Weapon.User, Attacker: true, At: g.I})
+		}
+	}
+	for _, wm := range f.Weapons {
+		if wm.User != "" {
+			cues = append(cues, sideCue{Side: wm.User, Attacker: true, At: wm.I})
+		}
+	}
+	return cues
 }

@@ -108,18 +108,7 @@ func (cr *cyrReader) read(toks []token, places []placeRef) finding {
 	}
 	f.HasTrig = attack || terr || alert
 	f.Gain = gain
-	cues := cr.sideCues(toks)
-	for _, g := range f.Figures {
-		if g.Field == fWeapon && g.Weapon.User != "" {
-			cues = append(cues, sideCue{Side: g.Weapon.User, Attacker: true, At: g.I})
-		}
-	}
-	for _, wm := range f.Weapons {
-		if wm.User != "" {
-			cues = append(cues, sideCue{Side: wm.User, Attacker: true, At: wm.I})
-		}
-	}
-	f.Side = attackerFrom(cues)
+	f.Side = attackerFrom(f.weaponUserCues(cr.sideCues(toks)))
 	for _, t := range toks {
 		f.AirDef = f.AirDef || hasStem(t.Low, cyrAirDef)
 	}

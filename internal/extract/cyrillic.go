@@ -261,24 +261,7 @@ var cyrClauseBreaks = [][]string{{";"}, {",", "а", "также"}, {",", "тог
 	{",", "тоді", "як"}, {",", "водночас"}, {",", "однако"}, {",", "проте"}, {",", "але"}, {",", "но"}}
 
 // cyrClauses splits a sentence's tokens into clauses.
-func cyrClauses(toks []token) [][]token {
-	var out [][]token
-	start := 0
-	for i := 0; i < len(toks); i++ {
-		for _, br := range cyrClauseBreaks {
-			if hasSeq(toks, i, br...) && i > start {
-				out = append(out, toks[start:i])
-				start = i + len(br)
-				i = start - 1
-				break
-			}
-		}
-	}
-	if start < len(toks) {
-		out = append(out, toks[start:])
-	}
-	return out
-}
+func cyrClauses(toks []token) [][]token { return splitAt(toks, cyrClauseBreaks) }
 
 // cyrWar reports whether a sentence speaks of weapons or strikes, so that
 // a bare toll ("погибли двое") in the document reads as war casualties.

@@ -179,11 +179,14 @@ var clauseBreaks = [][]string{{";"}, {",", "while"}, {",", "whereas"}, {",", "an
 	{",", "though"}, {",", "although"}, {",", "but"}}
 
 // splitClauses splits a sentence's tokens into clauses at clauseBreaks.
-func splitClauses(toks []token) [][]token {
+func splitClauses(toks []token) [][]token { return splitAt(toks, clauseBreaks) }
+
+// splitAt splits tokens into clauses at any of the break sequences.
+func splitAt(toks []token, breaks [][]string) [][]token {
 	var out [][]token
 	start := 0
 	for i := 0; i < len(toks); i++ {
-		for _, br := range clauseBreaks {
+		for _, br := range breaks {
 			if hasSeq(toks, i, br...) && i > start {
 				out = append(out, toks[start:i])
 				start = i + len(br)
