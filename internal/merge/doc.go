@@ -40,8 +40,10 @@
 // (EventID). Reports re-partitions only the neighbourhood of the new
 // reports: every stored report reachable from them by any link Partition
 // makes (compatibility within each joined report's own date window,
-// near-duplicate copies, whole events), so nothing outside it could change
-// the grouping. The same reports therefore give the same events with the
+// near-duplicate copies, whole events) within ChainDays of the new reports'
+// dates, so nothing outside it could change the grouping unless a chain of
+// compatible reports runs longer than that (TestChainBounded: a city struck
+// nightly for 120 nights re-partitions 24 reports per night, not 120). The same reports therefore give the same events with the
 // same IDs whatever order and batches they came in;
 // TestReportsIncrementalMatchesPartition, TestOrder* (random reports under
 // many permutations and batch sizes) and TestDemoCorpusPartition check it.

@@ -201,6 +201,7 @@ func recompute(ctx context.Context, tx *store.Tx, seeds []model.Report) (Result,
 // how many stored candidates were read.
 func (n *neighbourhood) gather(ctx context.Context, tx *store.Tx, seeds []model.Report, cons *Constraints) (int, error) {
 	pool := &candidates{read: map[windowKey][]dayRange{}, seen: map[string]bool{}, infos: map[string]store.DocumentInfo{}}
+	reach := reachOf(seeds)
 	// link adds to the neighbourhood the candidates x links to, as
 	// Partition would link them (or more: a near-duplicate dated near x is
 	// linked whatever its place), and returns the IDs it added.
@@ -212,7 +213,8 @@ func (n *neighbourhood) gather(ctx context.Context, tx *store.Tx, seeds []model.
 		var added []string
 		for _, fw := range cands {
 			w := fw.r
-			if _, in := n.reports[w.ID]; in || w.Type != x.Type || !fw.date.ok || !fx.date.overlapsWithin(fw.date, 1+dateSlack(x.Type)) {
+			if _, in := n.reports[w.ID]; in || w.Type != x.Type || !fw.date.ok || !fx.date.overlapsWithin(fw.date, 1+dateSlack(x.Type)) ||
+				!reach.holds(fw.date) {
 				continue
 			}
 			if pool.family(w.Doc) == pool.family(x.Doc) || compare(fx, fw, false).Compatible {
@@ -567,4 +569,45 @@ func docInfos(ctx context.Context, tx *store.Tx, rs []model.Report) (map[string]
 		out[k] = DocInfo{Publisher: v.Publisher, DuplicateOf: v.DuplicateOf, Kind: v.SourceKind}
 	}
 	return out, nil
+}
+
+// ChainDays bounds how far, in days beyond the new reports' own dates, the
+// neighbourhood follows a chain of compatible reports. A city struck night
+// after night forms one chain (each overnight range overlaps the next
+// day's reports), and without a bound every batch naming that city would
+// re-partition its whole history, so ingest would slow as the database
+// grew. Within the bound, events are exactly those of Partition over all
+// reports whatever the order and batches (TestOrderNightChain follows a
+// 14-night chain); a longer chain may be cut differently depending on
+// arrival.
+const ChainDays = 21
+
+// reachSpan is the day range the neighbourhood may extend over.
+type reachSpan struct {
+	lo, hi int
+	all    bool // no seed is dated: nothing to bound by
+}
+
+// reachOf is the seeds' dates widened by ChainDays on each side.
+func reachOf(seeds []model.Report) reachSpan {
+	r := reachSpan{all: true}
+	for i := range seeds {
+		s := dateSpan(seeds[i].Date)
+		if !s.ok || s.yearless {
+			continue
+		}
+		if r.all {
+			r = reachSpan{lo: s.lo, hi: s.hi}
+			continue
+		}
+		r.lo, r.hi = min(r.lo, s.lo), max(r.hi, s.hi)
+	}
+	r.lo -= ChainDays
+	r.hi += ChainDays
+	return r
+}
+
+// holds reports whether a candidate dated s lies within reach.
+func (r reachSpan) holds(s span) bool {
+	return r.all || s.yearless || s.lo <= r.hi && r.lo <= s.hi
 }
