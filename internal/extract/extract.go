@@ -39,6 +39,7 @@ type Extractor struct {
 func New(geo *geocode.Geocoder) *Extractor {
 	x := &Extractor{weapons: defaultCatalogue}
 	if geo != nil {
+		geo = geo.WithDistricts() // "Kyiv's Darnytskyi district", kept beside Kyiv
 		x.find = func(text string) []placeMention {
 			ms := geo.Find(text)
 			out := make([]placeMention, len(ms))

@@ -174,7 +174,7 @@ func (g *grouper) join(fr *frame, f *finding) {
 	for _, p := range f.Places {
 		dup := false
 		for _, q := range fr.Places {
-			if samePlace(p, q) {
+			if identical(p, q) { // a district stays beside its city
 				dup = true
 				break
 			}
@@ -239,10 +239,25 @@ func sharesPlace(fr *frame, f *finding) bool {
 }
 
 func samePlace(p, q placeRef) bool {
+	return identical(p, q) || inCity(p.Loc, q.Loc) || inCity(q.Loc, p.Loc) // "the Darnytskyi district" is in Kyiv
+}
+
+// identical reports whether two mentions name the very same place.
+func identical(p, q placeRef) bool {
 	if p.Loc.GeonamesID != 0 && p.Loc.GeonamesID == q.Loc.GeonamesID {
 		return true
 	}
 	return p.Loc.Name == q.Loc.Name && p.Loc.Country == q.Loc.Country
+}
+
+// districtKm is how far a city district's centre may lie from its city's
+// point (Kryvyi Rih stretches some 25 km).
+const districtKm = 30
+
+// inCity reports whether d is a district of the city c.
+func inCity(d, c model.Location) bool {
+	return d.Feature == "district" && c.Feature != "district" && c.Feature != "admin1" && c.Feature != "country" &&
+		d.Admin1 == c.Admin1 && d.Country == c.Country && d.DistanceKm(&c) <= districtKm
 }
 
 // casualties reports whether any finding of fr counts casualties.

@@ -80,7 +80,7 @@ func keepPlace(text string, sent sentence, m placeMention) (placeRef, bool) {
 	if mt := strings.ToLower(text[m.S:m.E]); strings.HasSuffix(mt, " district") || strings.HasSuffix(mt, " districts") {
 		tail = "district " + after // the geocoder took "Samarskyi district" as one name
 	}
-	if cityDistrict(text[sent.S:m.S], tail) {
+	if m.Loc.Feature != "district" && cityDistrict(text[sent.S:m.S], tail) {
 		return ref, false // "the city's Samarskyi district": a city's district, not the raion of that name
 	}
 	if strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") {
