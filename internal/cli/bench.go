@@ -66,6 +66,7 @@ func benchIngest(ctx context.Context, e *env, args []string) error {
 	seed := fs.Uint64("seed", 1, "generator `seed`")
 	keep := fs.Bool("keep", false, "keep the generated corpus and database")
 	noMerge := fs.Bool("no-merge", false, "store reports without merging them into events, to measure what merging costs")
+	mergeEvery := fs.Int("merge-every", DefaultMergeEvery, "merge once per this many new `documents`, as sitrep ingest does (0: in every batch)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the ingest to `file` (go tool pprof)")
 	if _, err := parse(fs, args); err != nil {
 		return err
@@ -91,7 +92,7 @@ func benchIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	p, err := pipeline.New(ctx, st, pipeline.Options{Workers: *workers, Log: e.log, SkipMerge: *noMerge})
+	p, err := pipeline.New(ctx, st, pipeline.Options{Workers: *workers, Log: e.log, SkipMerge: *noMerge, MergeEvery: *mergeEvery})
 	if err != nil {
 		return err
 	}

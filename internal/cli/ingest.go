@@ -28,6 +28,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	allowPrivate := fs.Bool("allow-private", e.cfg.AllowPrivate, "allow fetching URLs on private and loopback addresses")
 	workers := fs.Int("workers", e.cfg.Workers, "parallel decode and extraction `workers`")
 	batch := fs.Int("batch", 256, "documents per database `transaction`")
+	mergeEvery := fs.Int("merge-every", DefaultMergeEvery, "merge new reports into events once per this many new `documents` and at the end (0: in every batch)")
 	quiet := fs.Bool("quiet", false, "no progress bar")
 	maxMB := fs.Int64("max-mb", source.LocalMaxBytes>>20, "size limit per local file or standard input, in `MiB` (URLs: 20 MiB)")
 	paths, err := parse(fs, args)
@@ -53,7 +54,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 
-	popts := pipeline.Options{Source: opts, Workers: *workers, BatchSize: *batch, Log: e.log}
+	popts := pipeline.Options{Source: opts, Workers: *workers, BatchSize: *batch, MergeEvery: *mergeEvery, Log: e.log}
 	var bar *progressbar.ProgressBar
 	if !*quiet && isTerminal(e.io.Err) {
 		files, _ := source.Count(paths)
@@ -112,3 +113,9 @@ func parseDate(s string) (time.Time, error) {
 	}
 	return time.Time{}, fmt.Errorf("cannot read %q as a date (want 2026-10-14 or RFC 3339)", s)
 }
+
+// DefaultMergeEvery is how many new documents a bulk ingest stores between
+// merges. Each merge re-partitions the neighbourhood of its new reports,
+// so fewer, larger merges cost less; this many documents' reports fit
+// easily in memory.
+const DefaultMergeEvery = 20000

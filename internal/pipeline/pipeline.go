@@ -49,6 +49,15 @@ type Options struct {
 	// to measure what merging costs ("sitrep bench ingest --no-merge"); a
 	// database ingested this way has reports that no event has seen.
 	SkipMerge bool
+	// MergeEvery, when positive, merges the stored reports into events
+	// once per that many new documents and at the end of each ingest,
+	// instead of in every batch's transaction. Events do not depend on how
+	// reports are batched, so the result is the same; a bulk ingest pays
+	// for each neighbourhood once rather than once per batch. Reports
+	// stored by an ingest that stopped before merging them are merged
+	// when the next pipeline is built on the store. Zero (the default)
+	// merges every batch, as live inputs need.
+	MergeEvery int
 	// OnEvents, when set, is called after each committed batch with the IDs
 	// of the events that batch created or changed (for live updates).
 	OnEvents func(eventIDs []string)
@@ -95,6 +104,10 @@ type Pipeline struct {
 	// failed is set when the near-duplicate index could not be rebuilt
 	// after a rolled-back batch; the pipeline refuses further batches.
 	failed error
+	// pending are the stored reports not merged yet (MergeEvery), from
+	// pendingDocs new documents.
+	pending     []model.Report
+	pendingDocs int
 }
 
 // New builds a pipeline over st: it loads the embedded gazetteer and the
@@ -121,7 +134,24 @@ func New(ctx context.Context, st *store.Store, opts Options) (*Pipeline, error) 
 	if skipped > 0 {
 		log.Warn("documents with signatures of an older format are not checked for copies", "count", skipped)
 	}
-	return &Pipeline{st: st, x: extract.New(geo), dd: dd, opts: opts, log: log.With("component", "pipeline")}, nil
+	p := &Pipeline{st: st, x: extract.New(geo), dd: dd, opts: opts, log: log.With("component", "pipeline")}
+	if !opts.SkipMerge {
+		// An earlier ingest may have stopped between storing reports and
+		// merging them.
+		left, err := st.UnmergedReports(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("pipeline: %w", err)
+		}
+		if len(left) > 0 {
+			p.log.Info("merging reports an earlier ingest stored but did not merge", "reports", len(left))
+			p.pending = left
+			var sum Summary
+			if err := p.mergePending(ctx, &sum); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return p, nil
 }
 
 // decoded is one input after the parallel stages.
@@ -287,7 +317,49 @@ func (p *Pipeline) write(ctx context.Context, results <-chan decoded) (Summary, 
 	if err := ctx.Err(); err != nil {
 		return sum, err
 	}
-	return sum, flush()
+	if err := flush(); err != nil {
+		return sum, err
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return sum, p.mergePending(ctx, &sum)
+}
+
+// mergePending merges the reports stored since the last merge into events
+// in one transaction. The caller holds p.mu (or owns p alone).
+func (p *Pipeline) mergePending(ctx context.Context, sum *Summary) error {
+	if len(p.pending) == 0 {
+		return nil
+	}
+	var res merge.Result
+	err := p.st.Batch(ctx, func(tx *store.Tx) error {
+		var err error
+		res, err = merge.Reports(ctx, tx, p.pending)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("pipeline: merge: %w", err)
+	}
+	p.pending, p.pendingDocs = nil, 0
+	p.noteEvents(sum, res.Events, res.Removed)
+	return nil
+}
+
+// noteEvents records the events a merge wrote and removed in the summary
+// and tells OnEvents.
+func (p *Pipeline) noteEvents(sum *Summary, touched, removed []string) {
+	if sum.events == nil {
+		sum.events = map[string]bool{}
+	}
+	for _, id := range removed { // merged into another event
+		delete(sum.events, id)
+	}
+	for _, id := range touched {
+		sum.events[id] = true
+	}
+	if p.opts.OnEvents != nil && len(touched) > 0 {
+		p.opts.OnEvents(touched)
+	}
 }
 
 // store writes one batch in one transaction: failures, documents (near-
@@ -300,6 +372,7 @@ func (p *Pipeline) store(ctx context.Context, batch []decoded, sum *Summary) err
 	}
 	var s Summary
 	var touched, removed []string
+	var deferred []model.Report // stored, to merge later (MergeEvery)
 	err := p.st.Batch(ctx, func(tx *store.Tx) error {
 		s = Summary{}
 		var fresh []model.Report
@@ -358,6 +431,10 @@ func (p *Pipeline) store(ctx context.Context, batch []decoded, sum *Summary) err
 		if p.opts.SkipMerge {
 			return nil
 		}
+		if p.opts.MergeEvery > 0 {
+			deferred = fresh
+			return nil
+		}
 		res, err := merge.Reports(ctx, tx, fresh)
 		if err != nil {
 			return err
@@ -385,17 +462,13 @@ func (p *Pipeline) store(ctx context.Context, batch []decoded, sum *Summary) err
 	sum.NearDuplicates += s.NearDuplicates
 	sum.Failed += s.Failed
 	sum.Reports += s.Reports
-	if sum.events == nil {
-		sum.events = map[string]bool{}
-	}
-	for _, id := range removed { // merged into another event by this batch
-		delete(sum.events, id)
-	}
-	for _, id := range touched {
-		sum.events[id] = true
-	}
-	if p.opts.OnEvents != nil && len(touched) > 0 {
-		p.opts.OnEvents(touched)
+	p.noteEvents(sum, touched, removed)
+	if p.opts.MergeEvery > 0 {
+		p.pending = append(p.pending, deferred...)
+		p.pendingDocs += s.New
+		if p.pendingDocs >= p.opts.MergeEvery {
+			return p.mergePending(ctx, sum)
+		}
 	}
 	return nil
 }

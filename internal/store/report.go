@@ -135,3 +135,14 @@ func (s *Store) Reports(ctx context.Context, fn func(*model.Report) error) error
 		}
 	}
 }
+
+// UnmergedReports returns the reports no event holds yet: those stored by
+// an ingest that stopped before it merged them (see pipeline.Options
+// MergeEvery), or by one that skipped merging.
+func (s *Store) UnmergedReports(ctx context.Context) ([]model.Report, error) {
+	rs, err := queryReports(ctx, s.r, `SELECT `+reportColumns+` WHERE er.report_id IS NULL ORDER BY r.id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: unmerged reports: %w", err)
+	}
+	return rs, nil
+}
