@@ -205,22 +205,25 @@ func (n *neighbourhood) gather(ctx context.Context, tx *store.Tx, seeds []model.
 	// link adds to the neighbourhood the candidates x links to, as
 	// Partition would link them (or more: a near-duplicate dated near x is
 	// linked whatever its place), and returns the IDs it added.
-	link := func(x *model.Report, cands []*features) []string {
+	link := func(x *model.Report, cands dateIndex) []string {
 		fx := featuresOf(x)
 		if !fx.date.ok {
 			return nil // undated reports link only to their family, fetched whole
 		}
 		var added []string
-		for _, fw := range cands {
+		slack := 1 + dateSlack(x.Type)
+		cands.near(fx.date, slack, func(fw *features) {
 			w := fw.r
-			if _, in := n.reports[w.ID]; in || w.Type != x.Type || !fw.date.ok || !fx.date.overlapsWithin(fw.date, 1+dateSlack(x.Type)) ||
-				!reach.holds(fw.date) {
-				continue
+			if w.Type != x.Type || !fw.date.ok || !fx.date.overlapsWithin(fw.date, slack) || !reach.holds(fw.date) {
+				return
+			}
+			if _, in := n.reports[w.ID]; in {
+				return
 			}
 			if pool.family(w.Doc) == pool.family(x.Doc) || compare(fx, fw, false).Compatible {
 				added = append(added, n.add([]model.Report{*w})...)
 			}
-		}
+		})
 		return added
 	}
 	// Each round compares the reports that joined last round with every
@@ -253,13 +256,13 @@ func (n *neighbourhood) gather(ctx context.Context, tx *store.Tx, seeds []model.
 			return 0, err
 		}
 		var next []string
-		fresh := pool.fs[mark:]
+		fresh, all := indexDates(pool.fs[mark:]), indexDates(pool.fs)
 		for _, id := range done {
 			x := n.reports[id]
 			next = append(next, link(&x, fresh)...)
 		}
 		for i := range batch {
-			next = append(next, link(&batch[i], pool.fs)...)
+			next = append(next, link(&batch[i], all)...)
 		}
 		done = append(done, queue...)
 		mark = len(pool.fs)
@@ -610,4 +613,42 @@ func reachOf(seeds []model.Report) reachSpan {
 // holds reports whether a candidate dated s lies within reach.
 func (r reachSpan) holds(s span) bool {
 	return r.all || s.yearless || s.lo <= r.hi && r.lo <= s.hi
+}
+
+// dateIndex finds the candidates whose dates may lie near a report's:
+// day-precise spans of a few days sorted by their start, searched by
+// range, and the rest (coarse, yearless or long spans), always visited.
+// It saves comparing every report of a large batch with every candidate.
+type dateIndex struct {
+	short []*features // fine spans of at most shortSpan days, by date.lo
+	rest  []*features
+}
+
+// shortSpan is the longest span, in days, kept in dateIndex.short.
+const shortSpan = 4
+
+func indexDates(fs []*features) dateIndex {
+	var ix dateIndex
+	for _, f := range fs {
+		if f.date.ok && f.date.fine && !f.date.yearless && f.date.hi-f.date.lo <= shortSpan {
+			ix.short = append(ix.short, f)
+		} else {
+			ix.rest = append(ix.rest, f)
+		}
+	}
+	slices.SortStableFunc(ix.short, func(a, b *features) int { return cmp.Compare(a.date.lo, b.date.lo) })
+	return ix
+}
+
+// near calls fn for every candidate that can overlap s within slack days
+// (and for every candidate outside the short list).
+func (ix dateIndex) near(s span, slack int, fn func(*features)) {
+	lo := s.lo - slack - shortSpan
+	i, _ := slices.BinarySearchFunc(ix.short, lo, func(f *features, t int) int { return cmp.Compare(f.date.lo, t) })
+	for ; i < len(ix.short) && ix.short[i].date.lo <= s.hi+slack; i++ {
+		fn(ix.short[i])
+	}
+	for _, f := range ix.rest {
+		fn(f)
+	}
 }
