@@ -92,40 +92,46 @@ var articleCases = []struct {
 
 func TestArticles(t *testing.T) {
 	for _, tt := range articleCases {
-		t.Run(tt.file, func(t *testing.T) {
-			b, err := os.ReadFile(filepath.Join("testdata", "articles", tt.file+".txt"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			reps := runDoc(t, tt.file, string(b), tt.pub)
-			checkReports(t, string(b), reps, tt.want)
+		t.Run(tt.file, func(t *testing.T) { checkArticle(t, tt.file, tt.pub, tt.want) })
+	}
+}
 
-			// Coordinates and confidence are the geocoder's business; keep
-			// the golden files about extraction.
-			for i := range reps {
-				for k := range reps[i].Locations {
-					l := &reps[i].Locations[k]
-					l.Confidence, l.Lat, l.Lon, l.GeonamesID = 0, 0, 0, 0
-				}
-			}
-			got, err := json.MarshalIndent(reps, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden := filepath.Join("testdata", "articles", tt.file+".golden.json")
-			if *update {
-				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace(want)) {
-				t.Errorf("reports differ from %s; review the change and rerun with -update", golden)
-			}
-		})
+// checkArticle extracts testdata/articles/FILE.txt published at pub,
+// checks the reports against want, and compares them with FILE.golden.json
+// (-update rewrites it).
+func checkArticle(t *testing.T, file string, pub *time.Time, want []string) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "articles", file+".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	reps := runDoc(t, file, string(b), pub)
+	checkReports(t, string(b), reps, want)
+
+	// Coordinates and confidence are the geocoder's business; keep
+	// the golden files about extraction.
+	for i := range reps {
+		for k := range reps[i].Locations {
+			l := &reps[i].Locations[k]
+			l.Confidence, l.Lat, l.Lon, l.GeonamesID = 0, 0, 0, 0
+		}
+	}
+	got, err := json.MarshalIndent(reps, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "articles", file+".golden.json")
+	if *update {
+		if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	wantJSON, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace(wantJSON)) {
+		t.Errorf("reports differ from %s; review the change and rerun with -update", golden)
 	}
 }

@@ -1,10 +1,6 @@
 package extract
 
 import (
-	"bytes"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 )
@@ -35,37 +31,6 @@ var cyrArticleCases = []struct {
 
 func TestCyrillicArticles(t *testing.T) {
 	for _, tt := range cyrArticleCases {
-		t.Run(tt.file, func(t *testing.T) {
-			b, err := os.ReadFile(filepath.Join("testdata", "articles", tt.file+".txt"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			reps := runDoc(t, tt.file, string(b), tt.pub)
-			checkReports(t, string(b), reps, tt.want)
-			for i := range reps {
-				for k := range reps[i].Locations {
-					l := &reps[i].Locations[k]
-					l.Confidence, l.Lat, l.Lon, l.GeonamesID = 0, 0, 0, 0
-				}
-			}
-			got, err := json.MarshalIndent(reps, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden := filepath.Join("testdata", "articles", tt.file+".golden.json")
-			if *update {
-				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace(want)) {
-				t.Errorf("reports differ from %s; review the change and rerun with -update", golden)
-			}
-		})
+		t.Run(tt.file, func(t *testing.T) { checkArticle(t, tt.file, tt.pub, tt.want) })
 	}
 }
