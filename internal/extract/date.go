@@ -303,16 +303,7 @@ func (r resolver) calendarAt(toks []token, i int) (d day, j int, end *day, ok bo
 			d.Year, _ = strconv.Atoi(toks[j].Low)
 			j++
 		}
-		d = r.fillYear(d)
-		if !realDay(d) {
-			return day{}, i, nil, false
-		}
-		if d2 > 0 && validDay(m, d2) && d2 > dd && d2-dd <= 2 {
-			e := d
-			e.Day = d2
-			return d, j, &e, true
-		}
-		return d, j, nil, true
+		return r.dayRead(d, d2, i, j)
 	}
 	// Day first: "7 June", "7th of June", "6-7 June", "6 to 7 June"
 	dd, d2, k, okd := dayNumber(toks, i)
@@ -338,11 +329,18 @@ func (r resolver) calendarAt(toks []token, i int) (d day, j int, end *day, ok bo
 		d.Year, _ = strconv.Atoi(toks[j].Low)
 		j++
 	}
+	return r.dayRead(d, d2, i, j)
+}
+
+// dayRead finishes reading a day written from token i to j: the
+// publication year when none was written, and a second day d2 of a short
+// range ("6-7 June"). It fails on a day the calendar does not have.
+func (r *resolver) dayRead(d day, d2, i, j int) (day, int, *day, bool) {
 	d = r.fillYear(d)
 	if !realDay(d) {
 		return day{}, i, nil, false
 	}
-	if d2 > 0 && validDay(time.Month(m), d2) && d2 > dd && d2-dd <= 2 {
+	if d2 > 0 && validDay(d.Month, d2) && d2 > d.Day && d2-d.Day <= 2 {
 		e := d
 		e.Day = d2
 		return d, j, &e, true

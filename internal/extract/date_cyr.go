@@ -204,16 +204,7 @@ func (r resolver) cyrCalendarAt(toks []token, i int) (d day, j int, end *day, ok
 			}
 		}
 	}
-	d = r.fillYear(d)
-	if !realDay(d) {
-		return day{}, i, nil, false
-	}
-	if d2 > 0 && validDay(m, d2) && d2 > dd && d2-dd <= 2 {
-		e := d
-		e.Day = d2
-		return d, j, &e, true
-	}
-	return d, j, nil, true
+	return r.dayRead(d, d2, i, j)
 }
 
 // dottedDate reads "19.10.2026" or "19.10".
