@@ -1,12 +1,9 @@
 package extract
 
 import (
-	"context"
-	"path/filepath"
 	"testing"
 
 	"github.com/sitrep-osint/sitrep/internal/eval"
-	"github.com/sitrep-osint/sitrep/internal/model"
 )
 
 // TestHeldOutCyrillic scores the Russian and Ukrainian rules on sets RU,
@@ -36,28 +33,6 @@ func TestHeldOutCyrillic(t *testing.T) {
 			{Key: "attacker", Min: 0.89}, {Key: "places", Min: 0.84}}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.set, func(t *testing.T) { scoreCyrillic(t, tt.set, tt.bounds) })
-	}
-}
-
-func scoreCyrillic(t *testing.T, set string, bounds []eval.Bound) {
-	dir := filepath.Join("testdata", "heldout")
-	docs := readDocs(t, filepath.Join(dir, set+".jsonl"))
-	gold, err := eval.ReadGoldFile(filepath.Join(dir, set+".gold.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var all []model.Report
-	for i := range docs {
-		reps, err := extractor(t).Reports(context.Background(), &docs[i])
-		if err != nil {
-			t.Fatal(err)
-		}
-		all = append(all, reps...)
-	}
-	m := eval.Score(gold, all, nil)
-	t.Logf("%s:\n%s", set, m.Report(bounds))
-	if f := m.Failures(bounds); len(f) > 0 {
-		t.Errorf("%s below its bounds: %v", set, f)
+		t.Run(tt.set, func(t *testing.T) { scoreHeldOut(t, tt.set, tt.bounds) })
 	}
 }
